@@ -1,0 +1,313 @@
+package dev.mailtrace.grok;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jcodings.specific.UTF8Encoding;
+import org.joni.NameEntry;
+import org.joni.Option;
+import org.joni.Regex;
+import org.joni.Syntax;
+import org.joni.WarnCallback;
+import org.joni.exception.JOniException;
+
+/**
+ * One or more compiled grok patterns, matched in order (Logstash's {@code match => [...]}).
+ *
+ * <pre>{@code
+ * Grok grok = Grok.builder(PatternBank.builtin())
+ *         .pattern("%{SYSLOGBASE} %{GREEDYDATA:message}")
+ *         .build();
+ * GrokMatcher m = grok.matcher();              // one per thread, reusable
+ * if (m.match(bytes, offset, length) == MatchOutcome.MATCHED) {
+ *     String program = m.value("program");     // decoded only now
+ * }
+ * }</pre>
+ *
+ * <p>Captures are exactly those of Elasticsearch's grok for the same patterns and line: the same
+ * regex is built (see {@code GrokExpander}), the same group-to-field rules and type conversions
+ * apply, and a field captured more than once becomes a list. Differences are deliberate and
+ * documented: bad references, types and regexes fail at build time with the pattern and column,
+ * runaway matches end in {@link MatchOutcome#TIMED_OUT} instead of an exception, and a number that
+ * does not convert is reported by {@link GrokMatcher#conversionErrors()} instead of thrown.
+ *
+ * <p>Immutable and thread-safe: share one instance across threads, give each thread its own
+ * {@link GrokMatcher}.
+ */
+public final class Grok {
+
+    /** Default per-line match budget, Elasticsearch ingest's default. */
+    public static final Duration DEFAULT_MATCH_TIMEOUT = Duration.ofSeconds(1);
+
+    private final PatternBank bank;
+    private final List<String> sources;
+    private final CompiledPattern[] patterns;
+    private final Set<GrokFeature> features;
+    private final Duration matchTimeout;
+    private final List<GrokField> fields;
+    private final String[] fieldNames;
+    private final Map<String, Integer> fieldIndex;
+
+    /** One pattern: its joni regex and its capture table in joni's name-table order. */
+    record CompiledPattern(String source, String regexText, Regex regex, Capture[] captures) {
+    }
+
+    /**
+     * A named group entry: the field it feeds, its type, and the group numbers (several when the
+     * same {@code NAME:field} occurs more than once in the expansion).
+     */
+    record Capture(GrokField field, int nameIndex, int[] backRefs) {
+    }
+
+    private Grok(Builder b, CompiledPattern[] patterns, List<String> names) {
+        this.bank = b.bank;
+        this.sources = List.copyOf(b.patterns);
+        this.patterns = patterns;
+        this.features = Collections.unmodifiableSet(EnumSet.copyOf(b.features));
+        this.matchTimeout = b.matchTimeout;
+        Set<GrokField> fs = new LinkedHashSet<>();
+        for (CompiledPattern p : patterns) {
+            for (Capture c : p.captures) {
+                fs.add(c.field);
+            }
+        }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (String name : names) {
+            index.put(name, index.size());
+        }
+        this.fields = List.copyOf(fs);
+        this.fieldIndex = Collections.unmodifiableMap(index);
+        this.fieldNames = names.toArray(new String[0]);
+    }
+
+    /** A builder that resolves references in {@code bank}. */
+    public static Builder builder(PatternBank bank) {
+        return new Builder(bank);
+    }
+
+    /** Compiles one pattern with default features. */
+    public static Grok compile(PatternBank bank, String pattern) throws PatternCompileException {
+        return builder(bank).pattern(pattern).build();
+    }
+
+    /** The patterns as given, in order. */
+    public List<String> patterns() {
+        return sources;
+    }
+
+    /** The regex pattern {@code index} expands to (what joni compiles). */
+    public String expandedRegex(int index) {
+        return patterns[index].regexText;
+    }
+
+    /**
+     * The fields this grok can produce with their types, in pattern order, each (name, type) once.
+     * A name appears twice only if patterns give it two different types.
+     */
+    public List<GrokField> fields() {
+        return fields;
+    }
+
+    /** Whether {@code feature} is on. */
+    public boolean isEnabled(GrokFeature feature) {
+        return features.contains(feature);
+    }
+
+    /** The per-line match budget; {@link Duration#ZERO} means none. */
+    public Duration matchTimeout() {
+        return matchTimeout;
+    }
+
+    /** The bank references were resolved in. */
+    public PatternBank bank() {
+        return bank;
+    }
+
+    /** A new matcher: not thread-safe, reusable for any number of lines. */
+    public GrokMatcher matcher() {
+        return new GrokMatcher(this);
+    }
+
+    /**
+     * Convenience: matches one line and returns its typed captures, as Elasticsearch's
+     * {@code Grok.captures(String)} does. Allocates; use {@link #matcher()} on hot paths.
+     *
+     * @return the captures, or empty if no pattern matched or the match timed out
+     */
+    public Optional<Map<String, Object>> captures(CharSequence line) {
+        GrokMatcher m = matcher();
+        return m.match(line) == MatchOutcome.MATCHED ? Optional.of(m.toMap()) : Optional.empty();
+    }
+
+    /**
+     * Explains why a line does not match: for each pattern, how far it got. See
+     * {@link GrokExplanation}. Slow (compiles many prefixes); meant for debugging.
+     */
+    public List<GrokExplanation> explain(CharSequence line) {
+        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+        return explain(bytes, 0, bytes.length);
+    }
+
+    /** As {@link #explain(CharSequence)}, for a UTF-8 slice. */
+    public List<GrokExplanation> explain(byte[] bytes, int offset, int length) {
+        List<GrokExplanation> out = new ArrayList<>(patterns.length);
+        for (int i = 0; i < patterns.length; i++) {
+            out.add(new GrokExplainer(bank, patterns[i].source).explain(i, bytes, offset, length));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    CompiledPattern[] compiled() {
+        return patterns;
+    }
+
+    String fieldName(int nameIndex) {
+        return fieldNames[nameIndex];
+    }
+
+    int fieldCount() {
+        return fieldNames.length;
+    }
+
+    /** Index of a field name, or -1. */
+    int fieldIndex(String name) {
+        Integer i = fieldIndex.get(name);
+        return i == null ? -1 : i;
+    }
+
+    @Override
+    public String toString() {
+        return "Grok" + sources;
+    }
+
+    static Regex compileRegex(String regexText) {
+        byte[] b = regexText.getBytes(StandardCharsets.UTF_8);
+        return new Regex(b, 0, b.length, Option.DEFAULT, UTF8Encoding.INSTANCE, Syntax.RUBY, WarnCallback.NONE);
+    }
+
+    /** Configures and compiles a {@link Grok}; not thread-safe. */
+    public static final class Builder {
+        private final PatternBank bank;
+        private final List<String> patterns = new ArrayList<>();
+        private final EnumSet<GrokFeature> features = EnumSet.noneOf(GrokFeature.class);
+        private Duration matchTimeout = DEFAULT_MATCH_TIMEOUT;
+
+        private Builder(PatternBank bank) {
+            this.bank = Objects.requireNonNull(bank, "bank");
+            for (GrokFeature f : GrokFeature.values()) {
+                if (f.enabledByDefault()) {
+                    features.add(f);
+                }
+            }
+        }
+
+        /** Adds a pattern; patterns are tried in the order added. */
+        public Builder pattern(String pattern) {
+            patterns.add(Objects.requireNonNull(pattern, "pattern"));
+            return this;
+        }
+
+        /** Adds several patterns, in order. */
+        public Builder patterns(List<String> list) {
+            list.forEach(this::pattern);
+            return this;
+        }
+
+        /** Turns a feature on or off. */
+        public Builder configure(GrokFeature feature, boolean enabled) {
+            if (enabled) {
+                features.add(feature);
+            } else {
+                features.remove(feature);
+            }
+            return this;
+        }
+
+        /** Turns a feature on. */
+        public Builder enable(GrokFeature feature) {
+            return configure(feature, true);
+        }
+
+        /** Turns a feature off. */
+        public Builder disable(GrokFeature feature) {
+            return configure(feature, false);
+        }
+
+        /**
+         * The budget for matching one line against one pattern (Logstash {@code timeout_millis});
+         * a pattern that runs longer gives {@link MatchOutcome#TIMED_OUT}. {@link Duration#ZERO}
+         * disables the budget. Default {@link Grok#DEFAULT_MATCH_TIMEOUT}. Cost: a clock read
+         * every few thousand regex steps.
+         */
+        public Builder matchTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("match timeout must not be negative: " + timeout);
+            }
+            this.matchTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Compiles the patterns.
+         *
+         * @throws PatternCompileException naming the pattern, column and reason, for an unknown or
+         *     malformed reference, an unknown type, or a regex joni rejects
+         * @throws IllegalStateException if no pattern was added
+         */
+        public Grok build() throws PatternCompileException {
+            if (patterns.isEmpty()) {
+                throw new IllegalStateException("no pattern given");
+            }
+            GrokExpander expander = new GrokExpander(bank, features.contains(GrokFeature.NAMED_CAPTURES_ONLY), true);
+            CompiledPattern[] compiled = new CompiledPattern[patterns.size()];
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < compiled.length; i++) {
+                String source = patterns.get(i);
+                String label = patterns.size() == 1 ? null : "#" + i;
+                String regexText = expander.expand(source, null, label);
+                Regex regex;
+                try {
+                    regex = compileRegex(regexText);
+                } catch (JOniException e) {
+                    throw RegexErrors.locate(bank, source, label, e);
+                }
+                compiled[i] = new CompiledPattern(source, regexText, regex, captures(regex, names));
+            }
+            return new Grok(this, compiled, names);
+        }
+
+        private static Capture[] captures(Regex regex, List<String> names) {
+            List<Capture> out = new ArrayList<>();
+            for (Iterator<NameEntry> it = regex.namedBackrefIterator(); it.hasNext(); ) {
+                NameEntry e = it.next();
+                String group = new String(e.name, e.nameP, e.nameEnd - e.nameP, StandardCharsets.UTF_8);
+                // Elasticsearch's rule (GrokCaptureConfig): NAME:field:type, NAME:field or field.
+                String[] parts = group.split(":");
+                String name = parts.length >= 2 ? parts[1] : parts[0];
+                GrokType type = GrokType.STRING;
+                if (parts.length == 3) {
+                    GrokType t = GrokType.forGrokName(parts[2]);
+                    type = t == null ? GrokType.STRING : t;
+                }
+                int idx = names.indexOf(name);
+                if (idx < 0) {
+                    idx = names.size();
+                    names.add(name);
+                }
+                out.add(new Capture(new GrokField(name, type), idx, e.getBackRefs()));
+            }
+            return out.toArray(new Capture[0]);
+        }
+    }
+}
