@@ -28,6 +28,15 @@ final class GrokExpander {
         this.captures = captures;
     }
 
+    /** An expander for a pattern that has compiled already: no capture groups, nothing strict. */
+    static GrokExpander forExplaining(PatternBank bank) {
+        GrokExpander e = new GrokExpander(bank, true, false);
+        e.strictTopLevel = false;
+        return e;
+    }
+
+    private boolean strictTopLevel = true;
+
     /**
      * Expands grok text.
      *
@@ -35,13 +44,13 @@ final class GrokExpander {
      */
     String expand(String text, String patternName, String origin) throws PatternCompileException {
         StringBuilder out = new StringBuilder(text.length() * 4);
-        append(out, text, patternName, origin);
+        append(out, text, patternName, origin, !(strictTopLevel && patternName == null));
         return out.toString();
     }
 
-    private void append(StringBuilder out, String text, String patternName, String origin)
+    private void append(StringBuilder out, String text, String patternName, String origin, boolean lenient)
             throws PatternCompileException {
-        for (GrokSyntax.Part part : GrokSyntax.parse(text, patternName, origin)) {
+        for (GrokSyntax.Part part : GrokSyntax.parse(text, patternName, origin, lenient)) {
             if (part instanceof GrokSyntax.Literal l) {
                 out.append(l.text());
             } else {
@@ -75,7 +84,7 @@ final class GrokExpander {
         }
         // The bank was validated when built: references resolve and there is no cycle.
         StringBuilder sb = new StringBuilder(d.regex().length() * 2);
-        append(sb, d.regex(), d.name(), d.origin());
+        append(sb, d.regex(), d.name(), d.origin(), true);
         String result = sb.toString();
         expanded.put(r.patternName(), result);
         return result;

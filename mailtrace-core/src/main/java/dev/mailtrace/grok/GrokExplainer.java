@@ -30,7 +30,7 @@ final class GrokExplainer {
     GrokExplainer(PatternBank bank, String source) {
         this.bank = bank;
         this.source = source;
-        this.expander = new GrokExpander(bank, true, false);
+        this.expander = GrokExpander.forExplaining(bank);
     }
 
     GrokExplanation explain(int index, byte[] bytes, int offset, int length) {
@@ -119,8 +119,9 @@ final class GrokExplainer {
         String innerName = null;
         if (!failing.quantified()) {
             if (failing.kind() == RegexStructure.Kind.REFERENCE) {
-                GrokSyntax.Reference ref = (GrokSyntax.Reference) GrokSyntax.parse(failing.text(), name, null).get(0);
-                PatternDefinition d = ref.definition() == null ? bank.get(ref.patternName()) : null;
+                GrokSyntax.Part part = GrokSyntax.parse(failing.text(), name, null, true).get(0);
+                PatternDefinition d = part instanceof GrokSyntax.Reference ref && ref.definition() == null
+                        ? bank.get(ref.patternName()) : null;
                 if (d != null) {
                     innerText = d.regex();
                     innerName = d.name();
@@ -131,7 +132,9 @@ final class GrokExplainer {
         }
         if (innerText != null) {
             Result inner = sequence(regex + "(?:", depth + 1, innerText, innerName);
-            if (inner != null && !inner.complete && inner.lineEnd >= r.lineEnd) {
+            // Descend only if part of the component matched more of the line: "%{INT:code} failed
+            // here" says more than the innermost "[0-9]+" of INT's definition.
+            if (inner != null && !inner.complete && inner.lineEnd > r.lineEnd) {
                 r.lineEnd = inner.lineEnd;
                 r.steps.addAll(inner.steps);
             }

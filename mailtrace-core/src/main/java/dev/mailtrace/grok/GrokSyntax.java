@@ -8,9 +8,12 @@ import java.util.List;
  * {@code %{NAME:field:type}}, {@code %{NAME=regex}}).
  *
  * <p>The grammar is Elasticsearch's ({@code Grok.GROK_PATTERN}): a name of letters, digits and
- * underscores; a field of letters, digits and {@code @[]_:.-}; a definition without braces. Where
- * Elasticsearch silently leaves a malformed reference in the regex as literal text, we reject it,
- * because it is always a typo.
+ * underscores; a field of letters, digits and {@code @[]_:.-}; a definition without braces.
+ * Elasticsearch silently leaves a malformed reference in the regex as literal text. Real pattern
+ * files contain such typos (logstash-patterns-core's ecs-v1 {@code firewalls} has
+ * {@code %{DATA:[source][user][name?]}}), so in pattern definitions we do the same, for identical
+ * results, and report a warning ({@link PatternBank#warnings()}); in the expression given to
+ * {@link Grok.Builder#pattern} it is an error, because there it is a typo being made now.
  */
 final class GrokSyntax {
 
@@ -54,15 +57,40 @@ final class GrokSyntax {
      * @param patternName the pattern this text defines, for errors (null for a top-level expression)
      * @param origin where it was defined, for errors (may be null)
      */
-    static List<Part> parse(String text, String patternName, String origin) throws PatternCompileException {
+    static List<Part> parse(String text, String patternName, String origin, boolean lenient)
+            throws PatternCompileException {
+        return parse(text, patternName, origin, lenient, null);
+    }
+
+    /**
+     * Parses grok text.
+     *
+     * @param lenient keep malformed references as literal text, as Elasticsearch does, instead of
+     *     throwing
+     * @param warnings where to report malformed references kept as literal text (may be null)
+     */
+    static List<Part> parse(String text, String patternName, String origin, boolean lenient,
+                            List<String> warnings) throws PatternCompileException {
         List<Part> parts = new ArrayList<>();
         int literalStart = 0;
         int i = text.indexOf("%{");
         while (i >= 0) {
+            Reference ref;
+            try {
+                ref = reference(text, i, patternName, origin);
+            } catch (PatternCompileException e) {
+                if (!lenient || e.reason().startsWith("unknown type")) {
+                    throw e;
+                }
+                if (warnings != null) {
+                    warnings.add(e.getMessage() + " (kept as literal text, as Elasticsearch does)");
+                }
+                i = text.indexOf("%{", i + 2);
+                continue;
+            }
             if (i > literalStart) {
                 parts.add(new Literal(text.substring(literalStart, i), literalStart));
             }
-            Reference ref = reference(text, i, patternName, origin);
             parts.add(ref);
             literalStart = i + ref.text().length();
             i = text.indexOf("%{", literalStart);

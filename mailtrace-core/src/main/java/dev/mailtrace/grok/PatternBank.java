@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * An immutable set of named grok patterns, validated when built: every reference resolves and no
  * pattern refers to itself through any chain, so a {@link Grok} compiled from it fails only for
@@ -44,10 +47,14 @@ public final class PatternBank {
 
     private static final String BUILTIN_RESOURCE = "base.grok";
 
-    private final Map<String, PatternDefinition> definitions;
+    private static final Logger LOG = LoggerFactory.getLogger(PatternBank.class);
 
-    private PatternBank(Map<String, PatternDefinition> definitions) {
+    private final Map<String, PatternDefinition> definitions;
+    private final List<String> warnings;
+
+    private PatternBank(Map<String, PatternDefinition> definitions, List<String> warnings) {
         this.definitions = Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
+        this.warnings = List.copyOf(warnings);
     }
 
     /** The built-in base patterns (WORD, INT, IP, HOSTNAME, SYSLOGBASE, TIMESTAMP_ISO8601, ...). */
@@ -57,7 +64,7 @@ public final class PatternBank {
 
     /** A bank with no patterns. */
     public static PatternBank empty() {
-        return new PatternBank(Map.of());
+        return new PatternBank(Map.of(), List.of());
     }
 
     /** A new, empty builder. */
@@ -80,6 +87,15 @@ public final class PatternBank {
     /** The names defined, in definition order. */
     public Set<String> names() {
         return definitions.keySet();
+    }
+
+    /**
+     * Problems that did not stop the bank from being built, one line each with pattern, origin and
+     * column: malformed references ({@code %{DATA:[name?]}}) in definitions, which are kept as
+     * literal regex text exactly as Elasticsearch keeps them.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** Number of patterns. */
@@ -201,9 +217,10 @@ public final class PatternBank {
          */
         public PatternBank build() throws PatternCompileException {
             Map<String, List<GrokSyntax.Reference>> refs = new LinkedHashMap<>();
+            List<String> warnings = new ArrayList<>();
             for (PatternDefinition d : definitions.values()) {
                 List<GrokSyntax.Reference> rs = new ArrayList<>();
-                for (GrokSyntax.Part p : GrokSyntax.parse(d.regex(), d.name(), d.origin())) {
+                for (GrokSyntax.Part p : GrokSyntax.parse(d.regex(), d.name(), d.origin(), true, warnings)) {
                     if (p instanceof GrokSyntax.Reference r && r.definition() == null) {
                         if (!definitions.containsKey(r.patternName())) {
                             throw new PatternCompileException(d.name(), d.origin(), r.offset() + 1,
@@ -215,7 +232,8 @@ public final class PatternBank {
                 refs.put(d.name(), rs);
             }
             checkCycles(refs);
-            return new PatternBank(definitions);
+            warnings.forEach(w -> LOG.warn("{}", w));
+            return new PatternBank(definitions, warnings);
         }
 
         private void checkCycles(Map<String, List<GrokSyntax.Reference>> refs) throws PatternCompileException {

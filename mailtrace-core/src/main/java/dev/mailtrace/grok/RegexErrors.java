@@ -17,7 +17,7 @@ final class RegexErrors {
 
     static PatternCompileException locate(PatternBank bank, String source, String label, JOniException e) {
         try {
-            return locate(new GrokExpander(bank, true, true), bank, source, null, label, e.getMessage());
+            return locate(GrokExpander.forExplaining(bank), bank, source, null, label, e.getMessage());
         } catch (PatternCompileException pce) {
             return pce;
         }
@@ -33,7 +33,7 @@ final class RegexErrors {
             return new PatternCompileException(name, origin, b.offset + 1, "invalid regex: " + b.getMessage());
         }
         // A referenced definition that fails on its own is the culprit: descend into it.
-        for (GrokSyntax.Part part : GrokSyntax.parse(text, name, origin)) {
+        for (GrokSyntax.Part part : GrokSyntax.parse(text, name, origin, true)) {
             if (part instanceof GrokSyntax.Reference r && r.definition() == null) {
                 PatternDefinition d = bank.get(r.patternName());
                 if (d != null && compileError(expander, d.regex(), d.name(), d.origin()) != null) {
