@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -182,7 +183,7 @@ final class GrokCommand implements Callable<Integer> {
             }
             case NO_MATCH -> {
                 noMatch++;
-                GrokExplanation why = explain ? furthest(grok.explain(r.buffer(), r.start(), r.length())) : null;
+                GrokExplanation why = explain ? explain(grok, r) : null;
                 out.noMatch(file, r.lineNumber(), r.truncated(), why);
             }
             case TIMED_OUT -> {
@@ -190,6 +191,15 @@ final class GrokCommand implements Callable<Integer> {
                 out.timedOut(file, r.lineNumber(), r.truncated());
             }
         }
+    }
+
+    private static GrokExplanation explain(Grok grok, LineReader r) {
+        // The line is copied to offset 0: Grok.explain(bytes, offset, length) currently gets the
+        // offsets wrong for a slice that does not start at 0 (GrokExplainer.search subtracts the
+        // offset from joni's already relative end). Explaining is slow anyway; drop the copy once
+        // core is fixed.
+        byte[] line = Arrays.copyOfRange(r.buffer(), r.start(), r.start() + r.length());
+        return furthest(grok.explain(line, 0, line.length));
     }
 
     /** The explanation of the pattern that matched the longest prefix; the first one on ties. */

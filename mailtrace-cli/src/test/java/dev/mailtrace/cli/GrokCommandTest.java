@@ -161,6 +161,17 @@ class GrokCommandTest {
     }
 
     @Test
+    void explainIsRightForEveryLineNotJustTheFirst() throws IOException {
+        // later lines sit at other offsets of the reader's buffer; the explanation must not care
+        Path log = write("x.log", "first\nmx1 pid=abc\n");
+        Cli.Result r = grok("", "--explain", "-p", "^%{WORD:host} pid=%{INT:pid:int}", log.toString(), "-");
+        JsonNode e = r.json().get(1).get("explain");
+        assertThat(e.get("failed_at").asText()).isEqualTo("%{INT:pid:int}");
+        assertThat(e.get("offset").asInt()).isEqualTo(8);
+        assertThat(e.get("rest").asText()).isEqualTo("abc");
+    }
+
+    @Test
     void explainIsOnlyForLinesThatDoNotMatch() {
         Cli.Result r = grok("7\nx\n", "--explain", "-p", "^%{INT:n}$");
         assertThat(r.json().get(0)).isEqualTo(json("{'line':1,'pattern':0,'fields':{'n':'7'}}"));
