@@ -142,7 +142,7 @@ final class GrokExplainer {
         return r;
     }
 
-    /** End (relative to the line start) of the first match of the prefix, or -1. */
+    /** End (relative to the line start, as joni reports it) of the first match of the prefix, or -1. */
     private int search(String openRegex, int depth) {
         String text = openRegex + ")".repeat(depth);
         Regex regex;
@@ -153,7 +153,7 @@ final class GrokExplainer {
         }
         Matcher m = regex.matcher(bytes, offset, end, BUDGET_NANOS);
         int r = m.search(offset, end, Option.DEFAULT);
-        return r < 0 ? -1 : m.getEnd() - offset;
+        return r < 0 ? -1 : m.getEnd();
     }
 
     private String decode(int from, int to) {

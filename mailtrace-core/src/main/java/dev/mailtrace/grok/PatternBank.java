@@ -59,7 +59,7 @@ public final class PatternBank {
 
     /** The built-in base patterns (WORD, INT, IP, HOSTNAME, SYSLOGBASE, TIMESTAMP_ISO8601, ...). */
     public static PatternBank builtin() {
-        return Builtin.BANK;
+        return loadBuiltin();
     }
 
     /** A bank with no patterns. */
@@ -117,7 +117,7 @@ public final class PatternBank {
 
         /** Adds the built-in base patterns. */
         public Builder addBuiltin() {
-            definitions.putAll(Builtin.BANK.definitions);
+            definitions.putAll(loadBuiltin().definitions);
             return this;
         }
 
@@ -279,23 +279,31 @@ public final class PatternBank {
         }
     }
 
-    /** Lazily loaded built-in bank (holder idiom: loaded once, on first use). */
-    private static final class Builtin {
-        static final PatternBank BANK = load();
+    private static volatile PatternBank builtin;
 
-        private static PatternBank load() {
-            try (InputStream in = PatternBank.class.getResourceAsStream(BUILTIN_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("built-in patterns missing from the class path: " + BUILTIN_RESOURCE);
+    /** Loads the built-in bank on first use; a broken build fails every call with the same message. */
+    private static PatternBank loadBuiltin() {
+        PatternBank b = builtin;
+        if (b != null) {
+            return b;
+        }
+        synchronized (PatternBank.class) {
+            if (builtin == null) {
+                try (InputStream in = PatternBank.class.getResourceAsStream(BUILTIN_RESOURCE)) {
+                    if (in == null) {
+                        throw new IllegalStateException("built-in patterns missing from the class path: "
+                                + PatternBank.class.getPackageName().replace('.', '/') + "/" + BUILTIN_RESOURCE);
+                    }
+                    builtin = new Builder()
+                            .addPatterns(new InputStreamReader(in, StandardCharsets.UTF_8), "builtin " + BUILTIN_RESOURCE)
+                            .build();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (PatternCompileException e) {
+                    throw new IllegalStateException("built-in patterns are invalid: " + e.getMessage(), e);
                 }
-                return new Builder()
-                        .addPatterns(new InputStreamReader(in, StandardCharsets.UTF_8), "builtin " + BUILTIN_RESOURCE)
-                        .build();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (PatternCompileException e) {
-                throw new IllegalStateException("built-in patterns are invalid: " + e.getMessage(), e);
             }
+            return builtin;
         }
     }
 }

@@ -34,6 +34,16 @@ class GrokExplainTest {
     }
 
     @Test
+    void offsetsAreRelativeToTheLineWithinALargerBuffer() throws Exception {
+        Grok grok = Grok.compile(bank(), "^%{STAMP} %{WORD:host} %{INT:pid}$");
+        byte[] buf = "first line\nNov 24 10:04:05 mx1 abc\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        GrokExplanation e = grok.explain(buf, 11, 23).get(0);
+        assertThat(e.failedAt()).isEqualTo("%{INT:pid}");
+        assertThat(e.offset()).isEqualTo(20);
+        assertThat(e.rest()).isEqualTo("abc");
+    }
+
+    @Test
     void descendsIntoReferencesAndPicksTheAlternativeThatGetsFurthest() throws Exception {
         Grok grok = Grok.compile(bank(), "^%{SMTPD}$");
         String line = "4F9D195432C: reject: RCPT from mail[10.0.0.1]: five50 no such user";
