@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -194,12 +193,7 @@ final class GrokCommand implements Callable<Integer> {
     }
 
     private static GrokExplanation explain(Grok grok, LineReader r) {
-        // The line is copied to offset 0: Grok.explain(bytes, offset, length) currently gets the
-        // offsets wrong for a slice that does not start at 0 (GrokExplainer.search subtracts the
-        // offset from joni's already relative end). Explaining is slow anyway; drop the copy once
-        // core is fixed.
-        byte[] line = Arrays.copyOfRange(r.buffer(), r.start(), r.start() + r.length());
-        return furthest(grok.explain(line, 0, line.length));
+        return furthest(grok.explain(r.buffer(), r.start(), r.length()));
     }
 
     /** The explanation of the pattern that matched the longest prefix; the first one on ties. */
