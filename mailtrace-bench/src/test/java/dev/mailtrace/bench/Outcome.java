@@ -31,7 +31,15 @@ record Outcome(Kind kind, Map<String, Object> captures, String detail) {
 
     /** Ours, through the byte API on a slice of a larger buffer (as the benchmarks and real input use it). */
     static Outcome ours(GrokMatcher m, byte[] bytes, int offset, int length) {
-        MatchOutcome r = m.match(bytes, offset, length);
+        return ours(m, m.match(bytes, offset, length));
+    }
+
+    /** Ours, through the String API. */
+    static Outcome ours(GrokMatcher m, String line) {
+        return ours(m, m.match(line));
+    }
+
+    private static Outcome ours(GrokMatcher m, MatchOutcome r) {
         switch (r) {
             case NO_MATCH:
                 return new Outcome(Kind.NO_MATCH, null, null);
