@@ -149,4 +149,43 @@ class LineReaderTest {
     void rejectsANonPositiveMaximum() {
         assertThatThrownBy(() -> new LineReader(stream(""), 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void findsEveryNewlineAmongArbitraryBytes() throws IOException {
+        // the newline search reads eight bytes at a time: put newlines at every position of a
+        // word, next to bytes that differ from '\n' by one bit, and high bytes
+        java.util.Random random = new java.util.Random(3);
+        byte[] alphabet = {'\n', '\n', 0x0B, 0x08, 0x0E, 0x1A, (byte) 0x8A, (byte) 0x80, (byte) 0xFF, 0x00, 0x09, 'a', '\r'};
+        for (int round = 0; round < 300; round++) {
+            byte[] data = new byte[random.nextInt(200)];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            List<String> expected = new ArrayList<>();
+            int s = 0;
+            for (int i = 0; i < data.length; i++) {
+                if (data[i] == '\n') {
+                    int e = i > s && data[i - 1] == '\r' ? i - 1 : i;
+                    expected.add(new String(data, s, e - s, StandardCharsets.ISO_8859_1));
+                    s = i + 1;
+                }
+            }
+            if (s < data.length) {
+                expected.add(new String(data, s, data.length - s, StandardCharsets.ISO_8859_1));
+            }
+            for (int chunk : new int[] {1, 7, 64}) {
+                LineReader r = new LineReader(new FilterInputStream(new ByteArrayInputStream(data)) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        return super.read(b, off, Math.min(len, chunk));
+                    }
+                }, 1000, 5);
+                List<String> got = new ArrayList<>();
+                while (r.next()) {
+                    got.add(new String(r.buffer(), r.start(), r.length(), StandardCharsets.ISO_8859_1));
+                }
+                assertThat(got).as("round %d chunk %d", round, chunk).isEqualTo(expected);
+            }
+        }
+    }
 }
