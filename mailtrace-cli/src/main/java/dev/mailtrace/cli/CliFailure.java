@@ -44,4 +44,17 @@ final class CliFailure extends RuntimeException {
     static String oneLine(String s) {
         return s.replace("\r", "\\r").replace("\n", "\\n");
     }
+
+    /** Conventional status of a pipeline stage whose reader went away. */
+    static final int EXIT_PIPE_CLOSED = 141;
+
+    /** The failure for an output that cannot be written: quiet for a closed pipe ({@code | head}). */
+    static CliFailure outputFailed(java.io.IOException e) {
+        // A reader that went away is normal in pipelines: stop quietly, as other tools do.
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("Broken pipe") || m.contains("Stream closed")) {
+            return new CliFailure(EXIT_PIPE_CLOSED, null);
+        }
+        return new CliFailure(MailtraceCommand.EXIT_INPUT, "cannot write output: " + reason(e));
+    }
 }

@@ -74,9 +74,6 @@ import picocli.CommandLine.Spec;
         })
 final class GrokCommand implements Callable<Integer> {
 
-    /** Conventional status of a pipeline stage whose reader went away. */
-    static final int EXIT_PIPE_CLOSED = 141;
-
     @ParentCommand
     MailtraceCommand parent;
 
@@ -166,7 +163,7 @@ final class GrokCommand implements Callable<Integer> {
             }
             return failedInputs > 0 ? MailtraceCommand.EXIT_INPUT : 0;
         } catch (IOException e) {
-            throw outputFailed(e);
+            throw CliFailure.outputFailed(e);
         }
     }
 
@@ -261,14 +258,5 @@ final class GrokCommand implements Callable<Integer> {
         error(String.format(Locale.ROOT,
                 "%d lines: %d matched, %d no match, %d timed out, %d truncated; %d of %d inputs unreadable; %.2f s",
                 lines, matched, noMatch, timeouts, truncated, failedInputs, inputs.inputs().size(), nanos / 1e9));
-    }
-
-    private static CliFailure outputFailed(IOException e) {
-        // A reader that went away (| head) is normal in pipelines: stop quietly, as other tools do.
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("Broken pipe") || m.contains("Stream closed")) {
-            return new CliFailure(EXIT_PIPE_CLOSED, null);
-        }
-        return new CliFailure(MailtraceCommand.EXIT_INPUT, "cannot write output: " + CliFailure.reason(e));
     }
 }

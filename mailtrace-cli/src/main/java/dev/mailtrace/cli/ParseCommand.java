@@ -1,0 +1,271 @@
+package dev.mailtrace.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.mailtrace.event.EventType;
+import dev.mailtrace.event.FieldSpec;
+import dev.mailtrace.event.SyslogNotice;
+import dev.mailtrace.event.UnknownLine;
+import dev.mailtrace.io.LogInput;
+import dev.mailtrace.io.LogReader;
+import dev.mailtrace.io.RotatedLogs;
+import dev.mailtrace.parse.LogParser;
+import dev.mailtrace.parse.ParseStats;
+import dev.mailtrace.spi.DialectRegistry;
+import dev.mailtrace.spi.LogDialect;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mailtrace parse}: log lines to typed events, one NDJSON object per line, through the
+ * dialects found on the class path.
+ */
+@Command(name = "parse",
+        description = {
+            "Parse mail logs into typed events: one JSON object per input line, in order.",
+            "",
+            "  {\"file\":..,\"line\":N,\"timestamp\":\"ISO-8601 with offset\",\"host\":..,\"program\":..,\"pid\":..,"
+                    + "\"dialect\":\"postfix\",\"event\":\"<type>\", ...event fields}",
+            "",
+            "Unrecognised lines give \"event\":\"unknown\" with \"reason\" and \"raw\"; syslog's own lines"
+                    + " (last message repeated, -- MARK --) give \"event\":\"syslog\". A summary goes to stderr at the end.",
+        },
+        usageHelpAutoWidth = true)
+final class ParseCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MailtraceCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "Log files, read in order; standard input if none, - means standard input. Gzip is read"
+                    + " transparently. A file that cannot be opened is reported and skipped (exit status 1).")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--year", paramLabel = "Y",
+            description = "Year of the first RFC 3164 line of each file (default: inferred from the file's"
+                    + " modification time); later lines roll over at New Year.")
+    Integer year;
+
+    @Option(names = "--tz", paramLabel = "ZONE",
+            description = "Time zone of timestamps written without one, e.g. Europe/Berlin. Default: the system zone.")
+    String zone;
+
+    @Option(names = "--charset", paramLabel = "CS", defaultValue = "UTF-8",
+            description = "Charset of the logs: UTF-8 (default; invalid bytes are kept and flagged) or a"
+                    + " single-byte legacy charset such as ISO-8859-1.")
+    String charset;
+
+    @Option(names = "--rotated",
+            description = "Read each FILE with its rotated predecessors, oldest first (maillog.3.gz, maillog.2.gz,"
+                    + " maillog.1, maillog-20261124, maillog).")
+    boolean rotated;
+
+    @Option(names = "--list-fields",
+            description = "List the event types of every dialect with their fields (type<TAB>field<TAB>kind<TAB>description), then exit.")
+    boolean listFields;
+
+    @Option(names = "--line-buffered", description = "Flush after every line (for tail -f).")
+    boolean lineBuffered;
+
+    @Override
+    public Integer call() {
+        DialectRegistry registry = DialectRegistry.load();
+        OutputStream stdout = new BufferedOutputStream(parent.stdout(), 64 * 1024);
+        try {
+            if (listFields) {
+                listFields(registry, stdout);
+                stdout.flush();
+                return 0;
+            }
+            LogParser.Builder builder = LogParser.builder(registry);
+            if (zone != null) {
+                builder.zone(zoneOf(zone));
+            }
+            if (year != null) {
+                try {
+                    builder.year(year);
+                } catch (IllegalArgumentException e) {
+                    throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--year " + e.getMessage());
+                }
+            }
+            LogParser parser = builder.build();
+            List<Path> paths = new ArrayList<>();
+            int unreadable = collectInputs(paths);
+            EventJsonWriter out = new EventJsonWriter(stdout, lineBuffered);
+            Progress progress = Progress.forStderr(spec.commandLine().getErr());
+            long start = System.nanoTime();
+            try (LogReader reader = openReader(paths)) {
+                parser.parse(reader, (line, event) -> {
+                    try {
+                        out.write(line, event);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    progress.tick(parser.stats().lines());
+                });
+            } catch (UncheckedIOException e) {
+                throw CliFailure.outputFailed(e.getCause());
+            } catch (IOException e) {
+                error("cannot read input: " + CliFailure.reason(e));
+                unreadable++;
+            }
+            out.flush();
+            progress.done();
+            summary(parser.stats(), System.nanoTime() - start);
+            return unreadable > 0 ? MailtraceCommand.EXIT_INPUT : 0;
+        } catch (IOException e) {
+            throw CliFailure.outputFailed(e);
+        }
+    }
+
+    private LogReader openReader(List<Path> paths) {
+        LogReader.Builder b = LogReader.builder().stdin(parent.stdin());
+        try {
+            b.charset(Charset.forName(charset));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--charset " + CliFailure.reason(e));
+        }
+        if (paths.isEmpty()) {
+            return b.open(LogInput.STDIN, parent.stdin());
+        }
+        return b.open(paths);
+    }
+
+    /** Resolves FILE arguments (and their rotated sets); reports the missing ones. */
+    private int collectInputs(List<Path> paths) {
+        int missing = 0;
+        boolean stdin = files.isEmpty();
+        for (String name : files) {
+            if (LogInput.isStdin(name)) {
+                stdin = true;
+                continue;
+            }
+            Path p = Path.of(name);
+            try {
+                if (rotated) {
+                    List<Path> set = RotatedLogs.list(p);
+                    if (set.isEmpty()) {
+                        throw new IOException("no such file or rotated set");
+                    }
+                    paths.addAll(set);
+                } else if (Files.isReadable(p) && !Files.isDirectory(p)) {
+                    paths.add(p);
+                } else {
+                    throw new IOException(Files.exists(p) ? "not a readable file" : "no such file");
+                }
+            } catch (IOException e) {
+                error("cannot read [" + name + "]: " + CliFailure.reason(e));
+                missing++;
+            }
+        }
+        if (stdin && !paths.isEmpty()) {
+            throw new CliFailure(MailtraceCommand.EXIT_USAGE, "standard input (-) cannot be mixed with files");
+        }
+        if (!files.isEmpty() && paths.isEmpty() && !stdin) {
+            throw new CliFailure(MailtraceCommand.EXIT_INPUT, null);
+        }
+        return missing;
+    }
+
+    private static ZoneId zoneOf(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (RuntimeException e) {
+            throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--tz: unknown time zone [" + id + "]");
+        }
+    }
+
+    private static void listFields(DialectRegistry registry, OutputStream out) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        List<EventType> types = new ArrayList<>();
+        for (LogDialect d : registry.dialects()) {
+            types.addAll(d.eventTypes());
+        }
+        types.add(SyslogNotice.TYPE);
+        types.add(UnknownLine.TYPE);
+        for (EventType t : types) {
+            for (FieldSpec f : t.fields()) {
+                sb.append(t.dialect()).append('/').append(t.name()).append('\t').append(f.name()).append('\t')
+                        .append(f.kind().name().toLowerCase(Locale.ROOT)).append('\t').append(f.description()).append('\n');
+            }
+        }
+        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void summary(ParseStats stats, long nanos) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "%s: %d lines in %.2f s, %d unknown (%.2f%% recognised), %d invalid UTF-8, %d truncated%n",
+                spec.qualifiedName(), stats.lines(), nanos / 1e9, stats.unknownLines(),
+                stats.lines() == 0 ? 100.0 : 100.0 * (stats.lines() - stats.unknownLines()) / stats.lines(),
+                stats.invalidUtf8Lines(), stats.truncatedLines());
+        for (Map.Entry<EventType, Long> e : stats.eventsByType().entrySet()) {
+            err.printf(Locale.ROOT, "  %-28s %d%n", e.getKey().dialect() + "/" + e.getKey().name(), e.getValue());
+        }
+        if (!stats.unknownByProgram().isEmpty()) {
+            err.println("  unknown by program:");
+            stats.unknownByProgram().forEach((program, reasons) -> reasons.forEach((reason, n) ->
+                    err.printf(Locale.ROOT, "    %-26s %-22s %d%n", program.isEmpty() ? "(none)" : program, reason, n)));
+        }
+        err.flush();
+    }
+
+    private void error(String message) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + CliFailure.oneLine(message));
+        spec.commandLine().getErr().flush();
+    }
+
+    /** A line count on stderr, refreshed once a second, only when stderr is a terminal. */
+    static final class Progress {
+        private final PrintWriter err;
+        private long nextNanos;
+        private boolean shown;
+
+        private Progress(PrintWriter err) {
+            this.err = err;
+            this.nextNanos = System.nanoTime() + 1_000_000_000L;
+        }
+
+        static Progress forStderr(PrintWriter err) {
+            return new Progress(System.console() != null ? err : null);
+        }
+
+        void tick(long lines) {
+            if (err != null && (lines & 0x3FFF) == 0 && System.nanoTime() > nextNanos) {
+                err.print("\r" + lines + " lines...");
+                err.flush();
+                shown = true;
+                nextNanos = System.nanoTime() + 1_000_000_000L;
+            }
+        }
+
+        void done() {
+            if (shown) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+        }
+    }
+
+}
