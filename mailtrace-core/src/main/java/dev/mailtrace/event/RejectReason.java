@@ -60,7 +60,9 @@ public enum RejectReason {
         }
         if (t.contains("user unknown") || t.contains("unknown user") || t.contains("no such user")
                 || t.contains("mailbox unavailable") || t.contains("does not exist") || t.contains("doesn't exist")
-                || t.contains("unknown recipient") || t.contains("recipient unknown") || "5.1.1".equals(dsn)) {
+                || t.contains("unknown recipient") || t.contains("recipient unknown") || "5.1.1".equals(dsn)
+                || "5.1.2".equals(dsn)
+                || t.contains("recipient address rejected") && t.contains("domain not found")) {
             return UNKNOWN_USER;
         }
         if (t.contains("spf") || "5.7.23".equals(dsn) || "5.7.24".equals(dsn)) {
@@ -74,6 +76,14 @@ public enum RejectReason {
         if (t.contains("helo command rejected") || t.contains("helo/ehlo") || t.contains("invalid helo")) {
             return HELO;
         }
+        if (t.contains("rate limit") || t.contains("ratelimit") || t.contains("too many") || t.contains("too much mail")
+                || t.contains("try again later") && code == 421 || "4.7.28".equals(dsn) || "5.7.28".equals(dsn)) {
+            return RATE_LIMIT;
+        }
+        // postfix reject_sender_login_mismatch: the sender is fine, this client may not use it
+        if (t.contains("not owned by")) {
+            return POLICY;
+        }
         if (t.contains("sender address rejected") || t.contains("sender domain") || t.contains("domain not found")
                 || "5.1.7".equals(dsn) || "5.1.8".equals(dsn) || "4.1.8".equals(dsn)) {
             return SENDER_DOMAIN;
@@ -81,10 +91,6 @@ public enum RejectReason {
         if (t.contains("size exceeds") || t.contains("too big") || t.contains("too large")
                 || "5.3.4".equals(dsn) || "5.2.3".equals(dsn) || "4.3.4".equals(dsn) || code == 552) {
             return SIZE;
-        }
-        if (t.contains("rate limit") || t.contains("too many") || t.contains("too much mail")
-                || t.contains("try again later") && code == 421 || "4.7.28".equals(dsn) || "5.7.28".equals(dsn)) {
-            return RATE_LIMIT;
         }
         if (t.contains("access denied") || t.contains("client host rejected") || t.contains("recipient address rejected")
                 || t.contains("policy") || t.contains("milter") || t.contains("rejected by") || t.contains("refused")

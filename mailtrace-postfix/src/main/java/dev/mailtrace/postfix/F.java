@@ -1,0 +1,130 @@
+package dev.mailtrace.postfix;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mailtrace.event.Client;
+import dev.mailtrace.event.EnhancedStatusCode;
+import dev.mailtrace.event.EventType;
+import dev.mailtrace.event.FieldSpec;
+import dev.mailtrace.event.FieldWriter;
+
+/**
+ * Field specifications shared by the postfix event types, and the writing helpers that skip
+ * absent values (null strings, negative counts, NaN decimals, false flags).
+ */
+final class F {
+
+    private F() {
+    }
+
+    static final FieldSpec QUEUE_ID = FieldSpec.keyword("queue_id", "postfix queue id (short hex or long form)");
+    static final FieldSpec FROM = FieldSpec.keyword("from", "envelope sender; empty for the null sender <>");
+    static final FieldSpec TO = FieldSpec.keyword("to", "envelope recipient");
+    static final FieldSpec PROTO = FieldSpec.keyword("proto", "SMTP or ESMTP as the client spoke it");
+    static final FieldSpec HELO = FieldSpec.keyword("helo", "HELO/EHLO name the client gave");
+    static final FieldSpec SASL_METHOD = FieldSpec.keyword("sasl_method", "SASL mechanism the client authenticated with");
+    static final FieldSpec SASL_USERNAME = FieldSpec.keyword("sasl_username", "SASL login name");
+    static final FieldSpec SASL_SENDER = FieldSpec.keyword("sasl_sender", "SASL sender (AUTH= parameter)");
+    static final FieldSpec CODE = FieldSpec.number("code", "SMTP reply code");
+    static final FieldSpec DSN = FieldSpec.keyword("dsn", "enhanced status code (RFC 3463)");
+    static final FieldSpec DSN_MEANING = FieldSpec.text("dsn_meaning", "what the enhanced status code means");
+    static final FieldSpec REASON = FieldSpec.keyword("reason",
+            "refusal classified: greylisted, rbl, unknown_user, relay_denied, spf, helo, sender_domain, size, "
+                    + "rate_limit, tls_required, policy, other");
+    static final FieldSpec REASON_TEXT = FieldSpec.text("reason_text",
+            "refusal text without code, DSN and subject; for DNSBL refusals from \"blocked using\" on");
+    static final FieldSpec RESPONSE = FieldSpec.text("response", "the reply as logged");
+    static final FieldSpec STAGE = FieldSpec.keyword("stage",
+            "SMTP stage (CONNECT, HELO, EHLO, MAIL, RCPT, DATA, END-OF-MESSAGE, ...)");
+    static final FieldSpec LEVEL = FieldSpec.keyword("level", "log level: warning, fatal, panic or error");
+    static final FieldSpec MESSAGE = FieldSpec.text("message", "the text of the line after its prefixes");
+    static final FieldSpec ERROR = FieldSpec.text("error", "what went wrong, as logged");
+    static final FieldSpec ACTION_TEXT = FieldSpec.text("action_text",
+            "the action's argument after the context: redirect address, prepended or replacing text, refusal text");
+    static final FieldSpec CHECK = FieldSpec.keyword("check", "what was checked: header, body, content or mime-error");
+    static final FieldSpec TEXT = FieldSpec.text("text", "the header or body line that matched (postfix logs up to 200 bytes)");
+    static final FieldSpec ORIGIN = FieldSpec.keyword("origin", "where the message came from when not an SMTP client (local)");
+    static final FieldSpec QUEUED_AS = FieldSpec.keyword("queued_as",
+            "queue id the next hop gave the message (queued as, LMTP Saved, forwarded as, ...)");
+
+    static FieldSpec[] client(String prefix) {
+        return new FieldSpec[] {
+            FieldSpec.keyword(prefix + "_hostname", "reverse name of the " + prefix + " (unknown when it did not resolve)"),
+            FieldSpec.ip(prefix + "_ip", "address of the " + prefix + " (absent when logged as unknown)"),
+            FieldSpec.number(prefix + "_port", "TCP port of the " + prefix),
+        };
+    }
+
+    static FieldSpec[] relay(String prefix) {
+        return new FieldSpec[] {
+            FieldSpec.keyword(prefix + "_hostname", "name of the " + prefix),
+            FieldSpec.ip(prefix + "_ip", "address of the " + prefix),
+            FieldSpec.number(prefix + "_port", "TCP port of the " + prefix),
+            FieldSpec.keyword(prefix + "_service", "transport or socket instead of an address: local, virtual, none, "
+                    + "private/dovecot-lmtp, ..."),
+        };
+    }
+
+    static FieldSpec[] kv() {
+        return new FieldSpec[] {FROM, TO, PROTO, HELO, SASL_METHOD, SASL_USERNAME, SASL_SENDER};
+    }
+
+    /** An event type of the postfix dialect; {@code parts} are FieldSpecs or arrays of them. */
+    static EventType type(String name, String description, Object... parts) {
+        List<FieldSpec> fields = new ArrayList<>();
+        for (Object o : parts) {
+            if (o instanceof FieldSpec) {
+                fields.add((FieldSpec) o);
+            } else {
+                for (FieldSpec f : (FieldSpec[]) o) {
+                    fields.add(f);
+                }
+            }
+        }
+        return new EventType(PostfixDialect.NAME, name, description, fields);
+    }
+
+    // --- writing ---
+
+    static void str(FieldWriter out, String name, String value) {
+        if (value != null) {
+            out.string(name, value);
+        }
+    }
+
+    static void num(FieldWriter out, String name, long value) {
+        out.count(name, value);
+    }
+
+    static void dec(FieldWriter out, String name, double value) {
+        out.optionalDecimal(name, value);
+    }
+
+    static void flag(FieldWriter out, String name, boolean value) {
+        if (value) {
+            out.bool(name, true);
+        }
+    }
+
+    static void client(FieldWriter out, String prefix, Client c) {
+        if (c != null) {
+            str(out, prefix + "_hostname", c.hostname());
+            str(out, prefix + "_ip", c.ip());
+            num(out, prefix + "_port", c.port());
+        }
+    }
+
+    static void relay(FieldWriter out, String prefix, Relay r) {
+        if (r != null) {
+            r.writeFields(prefix, out);
+        }
+    }
+
+    static void dsn(FieldWriter out, String dsn) {
+        if (dsn != null) {
+            out.string("dsn", dsn);
+            str(out, "dsn_meaning", EnhancedStatusCode.describe(dsn));
+        }
+    }
+}
