@@ -57,7 +57,7 @@ public record SmtpdAction(String queueId, String action, String stage, Client cl
      */
     public boolean refusal() {
         return code >= 400 || dsn != null && dsn.charAt(0) != '2' || action.startsWith("reject")
-                || action.equals("milter-reject");
+                || action.equals("milter-reject") || action.equals("hangup") || action.equals("abort");
     }
 
     /** The refusal classified from code, DSN and text. */

@@ -43,6 +43,8 @@ public record Tls(String trust, boolean reused, Client client, Relay relay, Stri
     public static final EventType TYPE = F.type("tls", "a TLS session was established (or reused) to or from a peer",
             FieldSpec.keyword("tls_trust", "Anonymous, Untrusted, Trusted or Verified"),
             new FieldSpec("tls_reused", FieldSpec.Kind.BOOLEAN, "a cached TLS session was reused"),
+            FieldSpec.keyword("tls_direction", "inbound (from a client: client_* fields) or outbound (to a server: "
+                    + "relay_* fields)"),
             F.client("client"), F.relay("relay"),
             FieldSpec.keyword("tls_sni", "SNI name the client requested (server side)"),
             FieldSpec.keyword("tls_version", "protocol version: TLSv1.2, TLSv1.3, ..."),
@@ -61,6 +63,11 @@ public record Tls(String trust, boolean reused, Client client, Relay relay, Stri
             FieldSpec.number("tls_client_signature_bits", "client key bits"),
             FieldSpec.keyword("tls_client_digest", "client signature digest"));
 
+    /** {@code inbound} when postfix was the server (TLS connection ... from), {@code outbound} otherwise. */
+    public String direction() {
+        return client != null ? "inbound" : "outbound";
+    }
+
     @Override
     public EventType type() {
         return TYPE;
@@ -70,6 +77,7 @@ public record Tls(String trust, boolean reused, Client client, Relay relay, Stri
     public void writeFields(FieldWriter out) {
         F.str(out, "tls_trust", trust);
         F.flag(out, "tls_reused", reused);
+        out.string("tls_direction", direction());
         F.client(out, "client", client);
         F.relay(out, "relay", relay);
         F.str(out, "tls_sni", sni);

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class Corpus {
 
     /** One postfix line: where it came from, its program and message. */
-    record Line(String source, int number, String program, String message) {
+    record Line(String source, int number, String program, String message, String raw) {
         @Override
         public String toString() {
             return source + ":" + number + ": " + program + ": " + message;
@@ -40,7 +40,7 @@ final class Corpus {
             }
             Matcher m = HEADER.matcher(raw);
             if (m.matches() && m.group(1).startsWith("postfix")) {
-                lines.add(new Line(file.getFileName().toString(), n, m.group(1), m.group(2)));
+                lines.add(new Line(file.getFileName().toString(), n, m.group(1), m.group(2), raw));
             }
         }
         return lines;

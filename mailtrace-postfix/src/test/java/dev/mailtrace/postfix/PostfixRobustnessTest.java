@@ -21,7 +21,7 @@ import dev.mailtrace.event.LogEvent;
 /**
  * The scanner never throws and never reads outside its slice, whatever the bytes: every known line
  * (the rule cases, and the real corpora where present) cut at every position, and mutated at
- * random. It runs {@link PostfixParser} directly, without the dialect's safety net.
+ * random.
  */
 class PostfixRobustnessTest {
 
