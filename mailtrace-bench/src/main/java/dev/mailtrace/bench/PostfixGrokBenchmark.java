@@ -19,9 +19,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import dev.mailtrace.bench.es.EsGrok;
-import dev.mailtrace.bench.es.EsGrokEngine;
-import dev.mailtrace.bench.es.EsPatternBank;
 import dev.mailtrace.grok.CaptureConsumer;
 import dev.mailtrace.grok.Grok;
 import dev.mailtrace.grok.GrokMatcher;
@@ -75,10 +72,7 @@ public class PostfixGrokBenchmark {
     private int[] starts;
     private String[] lines;
 
-    private EsGrokEngine es;
-    private EsGrok esHeader;
-    private EsGrok[] esBranches;
-    private ProgramRouter esRouter;
+    private EsPostfixPipeline elasticsearch;
 
     private GrokMatcher header;
     private GrokMatcher[] branches;
@@ -95,56 +89,31 @@ public class PostfixGrokBenchmark {
         PatternBank bank = GrokPatternSets.legacyWithPostfix(shared);
         PostfixGrokDispatch dispatch = PostfixGrokDispatch.parse(shared.postfixFilterConf());
 
-        es = EsGrokEngine.load();
-        EsPatternBank esBank = es.patternBank(GrokPatternSets.definitions(bank));
-        esHeader = esBank.compile(GrokPatternSets.esIngestCombined(GrokPatternSets.HEADERS));
+        elasticsearch = EsPostfixPipeline.load(bank, dispatch);
         header = Grok.builder(bank).patterns(GrokPatternSets.HEADERS).build().matcher();
-        esBranches = new EsGrok[dispatch.routes().size()];
         branches = new GrokMatcher[dispatch.routes().size()];
         for (PostfixGrokDispatch.Route r : dispatch.routes()) {
             if (r.hasGrok()) {
-                esBranches[r.index()] = esBank.compile(r.grokPattern());
                 branches[r.index()] = Grok.compile(bank, r.grokPattern()).matcher();
             }
         }
-        esRouter = new ProgramRouter(dispatch);
         router = new ProgramRouter(dispatch);
         toMapRouter = new ProgramRouter(dispatch);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        es.close();
+        elasticsearch.close();
     }
 
     @Benchmark
     public void baseline(Blackhole bh) {
-        byte[] b = bytes;
-        int pos = 0;
-        for (int i = 0; i < LINES; i++) {
-            int end = pos;
-            while (b[end] != '\n') {
-                end++;
-            }
-            bh.consume(end - pos);
-            pos = end + 1;
-        }
+        EsPostfixPipeline.findLineEnds(bytes, LINES, bh);
     }
 
     @Benchmark
     public void elasticsearch(Blackhole bh) {
-        for (int i = 0; i < LINES; i++) {
-            Map<String, Object> fields = esHeader.captures(lines[i]);
-            if (fields == null) {
-                bh.consume(i);
-                continue;
-            }
-            bh.consume(fields);
-            int branch = esRouter.route((String) fields.get("program"));
-            if (branch >= 0 && esBranches[branch] != null) {
-                bh.consume(esBranches[branch].captures((String) fields.get("message")));
-            }
-        }
+        elasticsearch.run(lines, LINES, bh);
     }
 
     @Benchmark

@@ -2,7 +2,6 @@ package dev.mailtrace.bench;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,9 +19,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import dev.mailtrace.bench.es.EsGrok;
-import dev.mailtrace.bench.es.EsGrokEngine;
-import dev.mailtrace.bench.es.EsPatternBank;
 import dev.mailtrace.grok.PatternBank;
 import dev.mailtrace.grok.PatternCompileException;
 import dev.mailtrace.parse.EventListener;
@@ -70,10 +66,7 @@ public class PostfixParseBenchmark {
     private int[] starts;
     private String[] lines;
 
-    private EsGrokEngine es;
-    private EsGrok esHeader;
-    private EsGrok[] esBranches;
-    private ProgramRouter esRouter;
+    private EsPostfixPipeline elasticsearch;
 
     private SyslogScanner scanner;
     private final SyslogHeader header = new SyslogHeader();
@@ -88,16 +81,7 @@ public class PostfixParseBenchmark {
         lines = corpus.lines();
         PatternBank bank = GrokPatternSets.legacyWithPostfix(shared);
         PostfixGrokDispatch dispatch = PostfixGrokDispatch.parse(shared.postfixFilterConf());
-        es = EsGrokEngine.load();
-        EsPatternBank esBank = es.patternBank(GrokPatternSets.definitions(bank));
-        esHeader = esBank.compile(GrokPatternSets.esIngestCombined(GrokPatternSets.HEADERS));
-        esBranches = new EsGrok[dispatch.routes().size()];
-        for (PostfixGrokDispatch.Route r : dispatch.routes()) {
-            if (r.hasGrok()) {
-                esBranches[r.index()] = esBank.compile(r.grokPattern());
-            }
-        }
-        esRouter = new ProgramRouter(dispatch);
+        elasticsearch = EsPostfixPipeline.load(bank, dispatch);
         scanner = SyslogScanner.builder().zone(ZoneId.of("UTC")).year(2026).build();
         DialectRegistry registry = DialectRegistry.load();
         if (registry.dialectFor("postfix/smtpd") == null) {
@@ -109,21 +93,12 @@ public class PostfixParseBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        es.close();
+        elasticsearch.close();
     }
 
     @Benchmark
     public void baseline(Blackhole bh) {
-        byte[] b = bytes;
-        int pos = 0;
-        for (int i = 0; i < LINES; i++) {
-            int end = pos;
-            while (b[end] != '\n') {
-                end++;
-            }
-            bh.consume(end - pos);
-            pos = end + 1;
-        }
+        EsPostfixPipeline.findLineEnds(bytes, LINES, bh);
     }
 
     @Benchmark
@@ -138,18 +113,7 @@ public class PostfixParseBenchmark {
 
     @Benchmark
     public void elasticsearch(Blackhole bh) {
-        for (int i = 0; i < LINES; i++) {
-            Map<String, Object> fields = esHeader.captures(lines[i]);
-            if (fields == null) {
-                bh.consume(i);
-                continue;
-            }
-            bh.consume(fields);
-            int branch = esRouter.route((String) fields.get("program"));
-            if (branch >= 0 && esBranches[branch] != null) {
-                bh.consume(esBranches[branch].captures((String) fields.get("message")));
-            }
-        }
+        elasticsearch.run(lines, LINES, bh);
     }
 
     @Benchmark
