@@ -33,7 +33,7 @@ import dev.mailtrace.event.RejectReason;
  */
 public record HeaderCheck(String queueId, String action, String check, String text, String message, Client client,
         String origin, int code, String dsn, String reasonText, String sender, String recipient, String proto,
-        String helo, String actionText) implements QueueEvent {
+        String helo, String actionText) implements QueueEvent, RefusalLine {
 
     /** {@code postfix/header_check}. */
     public static final EventType TYPE = F.type("header_check",

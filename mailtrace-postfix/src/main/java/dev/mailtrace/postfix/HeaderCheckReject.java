@@ -1,10 +1,6 @@
 package dev.mailtrace.postfix;
 
-import dev.mailtrace.event.Client;
-import dev.mailtrace.event.EventType;
-import dev.mailtrace.event.FieldWriter;
 import dev.mailtrace.event.QueueEvent;
-import dev.mailtrace.event.RejectReason;
 import dev.mailtrace.event.Rejection;
 
 /**
@@ -12,26 +8,11 @@ import dev.mailtrace.event.Rejection;
  *
  * @param line the line
  */
-public record HeaderCheckReject(HeaderCheck line) implements Rejection, QueueEvent {
-
-    @Override
-    public EventType type() {
-        return line.type();
-    }
-
-    @Override
-    public void writeFields(FieldWriter out) {
-        line.writeFields(out);
-    }
+public record HeaderCheckReject(HeaderCheck line) implements RefusalEvent<HeaderCheck>, QueueEvent {
 
     @Override
     public String queueId() {
-        return line.queueId();
-    }
-
-    @Override
-    public Client client() {
-        return line.client();
+        return line.queueId(); // both Rejection and QueueEvent declare it
     }
 
     @Override
@@ -40,37 +21,7 @@ public record HeaderCheckReject(HeaderCheck line) implements Rejection, QueueEve
     }
 
     @Override
-    public int code() {
-        return line.code();
-    }
-
-    @Override
-    public String dsn() {
-        return line.dsn();
-    }
-
-    @Override
     public String reasonText() {
         return line.reasonText() != null ? line.reasonText() : line.actionText();
-    }
-
-    @Override
-    public RejectReason reason() {
-        return line.reason();
-    }
-
-    @Override
-    public String sender() {
-        return line.sender();
-    }
-
-    @Override
-    public String recipient() {
-        return line.recipient();
-    }
-
-    @Override
-    public String helo() {
-        return line.helo();
     }
 }

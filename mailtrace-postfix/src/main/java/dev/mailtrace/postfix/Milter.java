@@ -34,7 +34,7 @@ import dev.mailtrace.event.RejectReason;
  */
 public record Milter(String queueId, String action, String stage, String check, String text, String message,
         Client client, int code, String dsn, String reasonText, String sender, String recipient, String proto,
-        String helo, String actionText) implements QueueEvent {
+        String helo, String actionText) implements QueueEvent, RefusalLine {
 
     /** {@code postfix/milter}. */
     public static final EventType TYPE = F.type("milter", "a milter's verdict on a queued message (cleanup)",

@@ -28,7 +28,7 @@ import dev.mailtrace.event.RejectReason;
  */
 public record Proxy(String action, String stage, int code, String dsn, String reasonText, String response,
         String queuedAs, String sender, String recipient, String proto, String helo, String saslMethod,
-        String saslUsername, String saslSender) implements LogEvent {
+        String saslUsername, String saslSender) implements LogEvent, RefusalLine {
 
     /** {@code postfix/proxy}. */
     public static final EventType TYPE = F.type("proxy", "before-queue content filter (smtpd_proxy_filter) verdict",

@@ -2,9 +2,6 @@ package dev.mailtrace.postfix;
 
 import dev.mailtrace.event.Client;
 import dev.mailtrace.event.EventType;
-import dev.mailtrace.event.FieldWriter;
-import dev.mailtrace.event.RejectReason;
-import dev.mailtrace.event.Rejection;
 
 /**
  * smtpd or postscreen refused a client, sender or recipient:
@@ -15,7 +12,7 @@ import dev.mailtrace.event.Rejection;
  *
  * @param line the fields of the line, shared with {@link SmtpdAction}
  */
-public record Reject(SmtpdAction line) implements Rejection {
+public record Reject(SmtpdAction line) implements RefusalEvent<SmtpdAction> {
 
     /** {@code postfix/reject}. */
     public static final EventType TYPE = F.type("reject",
@@ -24,60 +21,5 @@ public record Reject(SmtpdAction line) implements Rejection {
     @Override
     public EventType type() {
         return TYPE;
-    }
-
-    @Override
-    public void writeFields(FieldWriter out) {
-        line.writeFields(out);
-    }
-
-    @Override
-    public String queueId() {
-        return line.queueId();
-    }
-
-    @Override
-    public Client client() {
-        return line.client();
-    }
-
-    @Override
-    public String stage() {
-        return line.stage();
-    }
-
-    @Override
-    public int code() {
-        return line.code();
-    }
-
-    @Override
-    public String dsn() {
-        return line.dsn();
-    }
-
-    @Override
-    public String reasonText() {
-        return line.reasonText();
-    }
-
-    @Override
-    public RejectReason reason() {
-        return line.reason();
-    }
-
-    @Override
-    public String sender() {
-        return line.sender();
-    }
-
-    @Override
-    public String recipient() {
-        return line.recipient();
-    }
-
-    @Override
-    public String helo() {
-        return line.helo();
     }
 }

@@ -37,7 +37,7 @@ import dev.mailtrace.event.RejectReason;
  */
 public record SmtpdAction(String queueId, String action, String stage, Client client, int code, String dsn,
         String target, String reasonText, String rblDomain, String response, String sender, String recipient,
-        String proto, String helo, String saslMethod, String saslUsername, String saslSender) implements LogEvent {
+        String proto, String helo, String saslMethod, String saslUsername, String saslSender) implements LogEvent, RefusalLine {
 
     static final Object[] FIELDS = {F.QUEUE_ID,
         FieldSpec.keyword("action", "reject, reject_warning, warn, hold, discard, filter, redirect, milter-reject, ..."),
