@@ -87,6 +87,14 @@ final class F {
 
     // --- writing ---
 
+    /** The envelope of a refusal or action line: {@code from=<> to=<> proto= helo=<>}. */
+    static void envelope(FieldWriter out, String sender, String recipient, String proto, String helo) {
+        str(out, "from", sender);
+        str(out, "to", recipient);
+        str(out, "proto", proto);
+        str(out, "helo", helo);
+    }
+
     static void str(FieldWriter out, String name, String value) {
         if (value != null) {
             out.string(name, value);

@@ -72,10 +72,7 @@ public record HeaderCheck(String queueId, String action, String check, String te
         if (rejected()) {
             out.string("reason", reason().label());
         }
-        F.str(out, "from", sender);
-        F.str(out, "to", recipient);
-        F.str(out, "proto", proto);
-        F.str(out, "helo", helo);
+        F.envelope(out, sender, recipient, proto, helo);
         F.str(out, "action_text", actionText);
     }
 }

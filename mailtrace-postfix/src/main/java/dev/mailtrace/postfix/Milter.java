@@ -72,10 +72,7 @@ public record Milter(String queueId, String action, String stage, String check, 
         if (rejected()) {
             out.string("reason", reason().label());
         }
-        F.str(out, "from", sender);
-        F.str(out, "to", recipient);
-        F.str(out, "proto", proto);
-        F.str(out, "helo", helo);
+        F.envelope(out, sender, recipient, proto, helo);
         F.str(out, "action_text", actionText);
     }
 }

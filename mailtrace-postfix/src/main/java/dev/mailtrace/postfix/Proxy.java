@@ -62,10 +62,7 @@ public record Proxy(String action, String stage, int code, String dsn, String re
         }
         F.str(out, "response", response);
         F.str(out, "queued_as", queuedAs);
-        F.str(out, "from", sender);
-        F.str(out, "to", recipient);
-        F.str(out, "proto", proto);
-        F.str(out, "helo", helo);
+        F.envelope(out, sender, recipient, proto, helo);
         F.str(out, "sasl_method", saslMethod);
         F.str(out, "sasl_username", saslUsername);
         F.str(out, "sasl_sender", saslSender);

@@ -85,10 +85,7 @@ public record SmtpdAction(String queueId, String action, String stage, Client cl
         }
         F.str(out, "rbl_domain", rblDomain);
         F.str(out, "response", response);
-        F.str(out, "from", sender);
-        F.str(out, "to", recipient);
-        F.str(out, "proto", proto);
-        F.str(out, "helo", helo);
+        F.envelope(out, sender, recipient, proto, helo);
         F.str(out, "sasl_method", saslMethod);
         F.str(out, "sasl_username", saslUsername);
         F.str(out, "sasl_sender", saslSender);
