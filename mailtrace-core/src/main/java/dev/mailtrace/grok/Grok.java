@@ -22,6 +22,8 @@ import org.joni.Syntax;
 import org.joni.WarnCallback;
 import org.joni.exception.JOniException;
 
+import dev.mailtrace.io.Utf8;
+
 /**
  * One or more compiled grok patterns, matched in order (Logstash's {@code match => [...]}).
  *
@@ -59,8 +61,16 @@ public final class Grok {
     private final String[] fieldNames;
     private final Map<String, Integer> fieldIndex;
 
-    /** One pattern: its joni regex and its capture table in joni's name-table order. */
-    record CompiledPattern(String source, String regexText, Regex regex, Capture[] captures) {
+    /**
+     * One pattern: its joni regex and its capture table in joni's name-table order; and the regex
+     * actually run, which leaves out an elidable trailing {@code .*} (see {@link TailElision}).
+     *
+     * @param matchRegex the regex to run first: {@code regex} itself or its prefix without the tail
+     * @param tail whether {@code matchRegex} is the prefix and the tail is computed
+     * @param tailGroup the tail's capture group number, or -1
+     */
+    record CompiledPattern(String source, String regexText, Regex regex, Capture[] captures, Regex matchRegex,
+                           boolean tail, int tailGroup) {
     }
 
     /**
@@ -161,6 +171,11 @@ public final class Grok {
 
     /** As {@link #explain(CharSequence)}, for a UTF-8 slice. */
     public List<GrokExplanation> explain(byte[] bytes, int offset, int length) {
+        if (!Utf8.isValid(bytes, offset, offset + length)) {
+            // As GrokMatcher.match does: joni must only ever see well-formed UTF-8.
+            byte[] clean = new String(bytes, offset, length, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            return explain(clean, 0, clean.length);
+        }
         List<GrokExplanation> out = new ArrayList<>(patterns.length);
         for (int i = 0; i < patterns.length; i++) {
             out.add(new GrokExplainer(bank, patterns[i].source).explain(i, bytes, offset, length));
@@ -282,7 +297,10 @@ public final class Grok {
                 } catch (JOniException e) {
                     throw RegexErrors.locate(bank, source, label, e);
                 }
-                compiled[i] = new CompiledPattern(source, regexText, regex, captures(regex, names));
+                TailElision.Tail tail = TailElision.find(regexText, regex);
+                compiled[i] = new CompiledPattern(source, regexText, regex, captures(regex, names),
+                        tail == null ? regex : compileRegex(tail.prefix()), tail != null,
+                        tail == null ? -1 : tail.group());
             }
             return new Grok(this, compiled, names);
         }

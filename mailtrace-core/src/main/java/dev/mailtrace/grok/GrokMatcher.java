@@ -11,6 +11,8 @@ import org.joni.Matcher;
 import org.joni.Option;
 import org.joni.Region;
 
+import dev.mailtrace.io.Utf8;
+
 /**
  * Matches lines against a {@link Grok} and exposes the captures of the last line as offsets into
  * the caller's buffer; values are decoded and converted only when asked for.
@@ -26,6 +28,9 @@ public final class GrokMatcher {
     private final boolean breakOnMatch;
     private final boolean keepEmpty;
     private final Region[] regions;
+    /** Per pattern, where an elided tail (see TailElision) starts and ends on this line, relative; -1 if not. */
+    private final int[] tailBeg;
+    private final int[] tailEnd;
 
     private byte[] bytes;
     private int offset;
@@ -52,6 +57,8 @@ public final class GrokMatcher {
         this.breakOnMatch = grok.isEnabled(GrokFeature.BREAK_ON_MATCH);
         this.keepEmpty = grok.isEnabled(GrokFeature.KEEP_EMPTY_CAPTURES);
         this.regions = new Region[patterns.length];
+        this.tailBeg = new int[patterns.length];
+        this.tailEnd = new int[patterns.length];
     }
 
     /** The grok this matcher runs. */
@@ -62,8 +69,22 @@ public final class GrokMatcher {
     /**
      * Matches {@code length} bytes of UTF-8 text at {@code offset}; the patterns are searched as
      * Elasticsearch does (unanchored unless the pattern has {@code ^}/{@code $}).
+     *
+     * <p>Text that is not well-formed UTF-8 is matched as Java (and so Elasticsearch, which gets
+     * {@code String}s) decodes it: every malformed sequence becomes U+FFFD. Then the captures'
+     * offsets refer to that cleaned copy, which {@link #bytes()} returns. This is not only for
+     * equal results: joni's {@code .*} runs past the end of a slice that ends in a cut-off
+     * sequence, and must never see one.
      */
     public MatchOutcome match(byte[] bytes, int offset, int length) {
+        if (!Utf8.isValid(bytes, offset, offset + length)) {
+            byte[] clean = new String(bytes, offset, length, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            return matchValid(clean, 0, clean.length);
+        }
+        return matchValid(bytes, offset, length);
+    }
+
+    private MatchOutcome matchValid(byte[] bytes, int offset, int length) {
         this.bytes = bytes;
         this.offset = offset;
         this.firstMatched = -1;
@@ -72,8 +93,21 @@ public final class GrokMatcher {
         int end = offset + length;
         MatchOutcome result = MatchOutcome.NO_MATCH;
         for (int i = 0; i < patterns.length; i++) {
-            Matcher m = patterns[i].regex().matcher(bytes, offset, end, timeoutNanos);
+            Grok.CompiledPattern p = patterns[i];
+            tailBeg[i] = -1;
+            Matcher m = p.matchRegex().matcher(bytes, offset, end, timeoutNanos);
             int r = m.search(offset, end, Option.DEFAULT);
+            if (r >= 0 && p.tail()) {
+                int tail = asciiLineEnd(bytes, offset + m.getEnd(), end);
+                if (tail >= 0) {
+                    tailBeg[i] = m.getEnd();
+                    tailEnd[i] = tail - offset;
+                } else {
+                    // Not plain ASCII: joni's character decoding decides where .* stops.
+                    m = p.regex().matcher(bytes, offset, end, timeoutNanos);
+                    r = m.search(offset, end, Option.DEFAULT);
+                }
+            }
             if (r == Matcher.INTERRUPTED) {
                 // Logstash stops at a timed-out pattern too: the line is tagged, not retried.
                 regions[i] = null;
@@ -98,6 +132,30 @@ public final class GrokMatcher {
         }
         this.outcome = result;
         return result;
+    }
+
+    /** Where {@code .*} from {@code from} stops (the next newline or the end), or -1 if a non-ASCII byte comes first. */
+    private static int asciiLineEnd(byte[] b, int from, int end) {
+        for (int i = from; i < end; i++) {
+            byte c = b[i];
+            if (c == '\n') {
+                return i;
+            }
+            if (c < 0) {
+                return -1;
+            }
+        }
+        return end;
+    }
+
+    /** Start of group {@code g} of pattern {@code p} relative to the line, or -1. */
+    private int beg(int p, int g) {
+        return g == patterns[p].tailGroup() && tailBeg[p] >= 0 ? tailBeg[p] : regions[p].getBeg(g);
+    }
+
+    /** End of group {@code g} of pattern {@code p} relative to the line. */
+    private int end(int p, int g) {
+        return g == patterns[p].tailGroup() && tailBeg[p] >= 0 ? tailEnd[p] : regions[p].getEnd(g);
     }
 
     private static Region eagerRegion(Matcher m, int start) {
@@ -137,7 +195,7 @@ public final class GrokMatcher {
         return regions[index] != null;
     }
 
-    /** The buffer of the last match. */
+    /** The buffer of the last match: the one given, or the cleaned copy of text that was not UTF-8. */
     public byte[] bytes() {
         return bytes;
     }
@@ -151,7 +209,10 @@ public final class GrokMatcher {
     /** End offset of the text matched by pattern {@code index}, or -1. */
     public int matchEnd(int index) {
         Region r = regions[index];
-        return r == null ? -1 : offset + r.getEnd(0);
+        if (r == null) {
+            return -1;
+        }
+        return offset + (tailBeg[index] >= 0 ? tailEnd[index] : r.getEnd(0));
     }
 
     /**
@@ -166,9 +227,9 @@ public final class GrokMatcher {
             }
             for (Grok.Capture c : patterns[p].captures()) {
                 for (int g : c.backRefs()) {
-                    int b = r.getBeg(g);
-                    if (b >= 0 && (keepEmpty || r.getEnd(g) > b)) {
-                        consumer.capture(c.field(), bytes, offset + b, offset + r.getEnd(g));
+                    int b = beg(p, g);
+                    if (b >= 0 && (keepEmpty || end(p, g) > b)) {
+                        consumer.capture(c.field(), bytes, offset + b, offset + end(p, g));
                     }
                 }
             }
@@ -206,9 +267,9 @@ public final class GrokMatcher {
                     continue;
                 }
                 for (int g : c.backRefs()) {
-                    int b = r.getBeg(g);
-                    if (b >= 0 && (keepEmpty || r.getEnd(g) > b)) {
-                        return ((long) (offset + b) << 32) | (offset + r.getEnd(g));
+                    int b = beg(p, g);
+                    if (b >= 0 && (keepEmpty || end(p, g) > b)) {
+                        return ((long) (offset + b) << 32) | (offset + end(p, g));
                     }
                 }
             }

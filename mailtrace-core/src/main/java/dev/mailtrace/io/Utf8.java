@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /** UTF-8 well-formedness on byte slices, eight ASCII bytes at a time; no allocation. */
-final class Utf8 {
+public final class Utf8 {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
@@ -18,7 +18,7 @@ final class Utf8 {
      * stray continuation bytes, no overlong forms, no surrogates, nothing above U+10FFFF, no
      * sequence cut short by the end.
      */
-    static boolean isValid(byte[] b, int from, int to) {
+    public static boolean isValid(byte[] b, int from, int to) {
         int i = from;
         while (i < to) {
             while (i + 8 <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {

@@ -195,4 +195,22 @@ class GrokTest {
         assertThat(Grok.compile(bank(), "%{ID:id=[a-z]+[0-9]}").captures("--abc1--").orElseThrow())
                 .containsEntry("id", "abc1");
     }
+
+    @Test
+    void invalidUtf8IsMatchedAsJavaDecodesItAndNeverRunsPastTheSlice() throws Exception {
+        // joni's .* would read past the slice (or fail) on a sequence cut off by the end of it
+        Grok grok = Grok.compile(bank(), "^%{WORD:host} %{GREEDYDATA:rest}$");
+        byte[] buf = {'x', 'm', 'x', ' ', 'a', (byte) 0xE2, (byte) 0x82, 'y', 'y', 'y'};
+        GrokMatcher m = grok.matcher();
+        assertThat(m.match(buf, 1, 6)).isEqualTo(MatchOutcome.MATCHED);
+        assertThat(m.toMap()).isEqualTo(Map.of("host", "mx", "rest", "a\ufffd"));
+        assertThat(m.bytes()).as("offsets refer to the cleaned copy").isNotSameAs(buf);
+        assertThat(m.value("rest")).isEqualTo("a\ufffd");
+        assertThat(grok.explain(buf, 1, 6).get(0).matched()).isTrue();
+        byte[] stray = {'m', 'x', ' ', (byte) 0xFF, 'b'};
+        assertThat(grok.captures(new String(stray, StandardCharsets.UTF_8)).orElseThrow())
+                .isEqualTo(Map.of("host", "mx", "rest", "\ufffdb"));
+        assertThat(m.match(stray, 0, stray.length)).isEqualTo(MatchOutcome.MATCHED);
+        assertThat(m.toMap()).containsEntry("rest", "\ufffdb");
+    }
 }
