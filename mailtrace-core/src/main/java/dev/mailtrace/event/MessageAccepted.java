@@ -14,4 +14,15 @@ public interface MessageAccepted extends QueueEvent {
 
     /** The SASL method, or null. */
     String saslMethod();
+
+    /**
+     * The queue id the same message had on this host before it came back to be queued again, or
+     * null: postfix logs it when a content filter reinjects through XFORWARD
+     * ({@code client=localhost[127.0.0.1], orig_queue_id=4F9D195432C}) and for re-queued mail
+     * ({@code orig_id=}). The transaction aggregator links the two transactions
+     * ({@code "link":"reinjection"}). Default: null.
+     */
+    default String previousQueueId() {
+        return null;
+    }
 }

@@ -27,6 +27,16 @@ public interface RecipientAttempt extends QueueEvent {
     String response();
 
     /**
+     * The MTA's breakdown of {@link #delay()} as logged, or null: postfix
+     * {@code delays=0.32/0.01/0.02/0.75} (before the queue manager / in it / connection set-up /
+     * transmission) gives {@code "0.32/0.01/0.02/0.75"}. Copied verbatim into transaction records.
+     * Default: null, for dialects that log no breakdown.
+     */
+    default String delays() {
+        return null;
+    }
+
+    /**
      * The queue id the next hop gave the message ({@code 250 2.0.0 Ok: queued as 7A3C31A0F21}),
      * or null: the link to the next transaction, on the relay's host.
      */

@@ -1,0 +1,611 @@
+package dev.mailtrace.trace;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.mailtrace.event.BounceCreated;
+import dev.mailtrace.event.Client;
+import dev.mailtrace.event.EnvelopeSender;
+import dev.mailtrace.event.FieldWriter;
+import dev.mailtrace.event.LogEvent;
+import dev.mailtrace.event.MessageAccepted;
+import dev.mailtrace.event.MessageExpired;
+import dev.mailtrace.event.MessageIdentified;
+import dev.mailtrace.event.MessageRemoved;
+import dev.mailtrace.event.QueueEvent;
+import dev.mailtrace.event.RecipientAttempt;
+import dev.mailtrace.event.Rejection;
+import dev.mailtrace.event.TlsEstablished;
+import dev.mailtrace.parse.EventListener;
+import dev.mailtrace.parse.ParsedLine;
+
+/**
+ * Turns a stream of events into {@link Transaction}s, {@link Reject}s and (optionally)
+ * {@link MessageTrace}s, emitting each record as soon as it is finished. It reads only the generic
+ * event interfaces of {@link dev.mailtrace.event}, so any dialect implementing them gets
+ * transactions and traces without code here.
+ *
+ * <pre>{@code
+ * TraceAggregator agg = TraceAggregator.builder()
+ *         .messages(true)                                   // also assemble end-to-end traces
+ *         .listener(record -> sink.accept(record))
+ *         .build();
+ * parser.parse(reader, agg);                                // it is an EventListener
+ * agg.finish();                                             // flush what is still open, marked incomplete
+ * }</pre>
+ *
+ * <h2>Transactions</h2>
+ * <ul>
+ *   <li>Key: (host, queue id) — never the queue id alone. Lines without host use {@code ""}.</li>
+ *   <li>A transaction starts with its first event: normally a {@link MessageAccepted} ({@code client=},
+ *       {@code pickup}), but logs that begin mid-way or bounces (whose first line is cleanup's
+ *       {@code message-id=}) start with whatever comes first.</li>
+ *   <li>It ends with {@link MessageRemoved}, or with a {@link Rejection} that names its queue id at
+ *       stage {@code DATA}, {@code BDAT} or {@code END-OF-MESSAGE} (header checks, milters: the message
+ *       is refused and never removed). It is then emitted after {@code reorder_window} of event time
+ *       on its host, so that lines slightly out of order still join it.</li>
+ *   <li>Queue ids are reused: an event that can only begin a message — a {@link MessageAccepted}, or a
+ *       {@link MessageIdentified} / {@link EnvelopeSender} naming a different Message-ID / sender than
+ *       the transaction has — starts a new transaction when the old one has ended, and closes the old
+ *       one as {@link ClosedBy#REUSED} when its end was never seen. (A {@code MessageAccepted} within
+ *       {@code reorder_window} of an open transaction's start that had none is that transaction's own,
+ *       late line.)</li>
+ *   <li>Recipients are keyed by (to, orig_to); every attempt is kept in time order and the final status is
+ *       the latest attempt's, so deferred-then-sent is one recipient with two attempts and status
+ *       {@code sent}; a {@link MessageExpired} turns recipients still deferred into {@code expired}.</li>
+ *   <li>A {@link TlsEstablished} with a client is attached to the next {@link MessageAccepted} of the
+ *       same host, program and pid from the same client address (one connection per process at a
+ *       time, as postfix smtpd and sendmail work).</li>
+ *   <li>Other {@link QueueEvent}s (milter and header-check actions, delivery errors, ...) are kept as
+ *       {@link Action}s with all their fields.</li>
+ *   <li>Timeouts run on event time, per host (each host's clock is the latest timestamp it logged, so
+ *       per-host files read one after another work too): a transaction with no line for
+ *       {@code idle_timeout} ({@code deferred_idle_timeout} while a recipient is deferred) is emitted
+ *       incomplete ({@link ClosedBy#TIMEOUT}). Beyond {@code max_open_transactions}, the least recently
+ *       active one is emitted incomplete ({@link ClosedBy#EVICTED}). {@link #finish()} emits the rest
+ *       ({@link ClosedBy#END_OF_INPUT}).</li>
+ * </ul>
+ *
+ * <h2>Links</h2>
+ * Dialect-independent, from the generic events only; a link names the other transaction's host and
+ * queue id and how it was found ({@link Link.Kind}):
+ * <ol>
+ *   <li><b>Relay</b> — a {@link RecipientAttempt} with status {@code sent} whose reply names the next
+ *       hop's queue id ({@code queuedAs()}, postfix {@code 250 2.0.0 Ok: queued as 7A3C31A0F21}) links to
+ *       the transaction with that queue id on <em>another</em> host that started within
+ *       {@code link_window} of the attempt (before or after it: clocks and log order differ). When
+ *       several match, the one with most evidence wins: the relay's name is the host
+ *       ({@code mbox1.corp.example.net} names syslog host {@code mbox1}: equal, or equal first labels)
+ *       or the relay's address was learned for it from an earlier link (+2); the next hop's client
+ *       names the sending host the same way (+1); then the closest in time. A single candidate is
+ *       linked on the queue id and time alone. Hand-offs whose next hop is not found stay in
+ *       {@code next} with the relay and no host: a relay outside the logs.</li>
+ *   <li><b>Reinjection</b> — the same on the <em>same</em> host when the relay is a loopback address
+ *       or {@code localhost} (a content filter: amavis on 127.0.0.1:10024 hands back through :10025),
+ *       and a {@link MessageAccepted} naming {@code previousQueueId()}.</li>
+ *   <li><b>Final hops</b> — a relay that is a socket or a local transport
+ *       ({@code mbox1[private/dovecot-lmtp]}, {@code local}, {@code virtual}) is a delivery into a
+ *       mailbox: the recipient ends there; its {@code queued as} (LMTP session ids) links only if a
+ *       transaction with that id exists on the host.</li>
+ *   <li><b>Bounces</b> — a {@link BounceCreated} links the transaction to its notification's
+ *       transaction on the same host both ways ({@code bounces} / {@code bounce_of}).</li>
+ *   <li><b>Message-ID fallback</b> — a transaction accepted from a client and not handed over by any of
+ *       the above joins the latest transaction with the same Message-ID that started within
+ *       {@code link_window} before it (not after it, and not one it handed the message to) on another
+ *       host (or on the same host when the client is a
+ *       loopback address) and is still open or sent a recipient on within the window.</li>
+ * </ol>
+ * Links are found when the later of the two notifications arrives (a start, a hand-off); a
+ * transaction lists the links known when it is emitted, so with time-ordered input both sides carry
+ * them. Input must be roughly ordered in time across hosts (within {@code link_window}) for links;
+ * per-host order is all transactions need.
+ *
+ * <h2>Message traces</h2>
+ * With {@link Builder#messages(boolean)}, linked transactions form one {@link MessageTrace}: hops
+ * ordered by start, each recipient's outcome where it ended (a recipient sent to a next hop that has
+ * it — as {@code to} or {@code orig_to} — continues there), and bounces as nested traces. A trace is
+ * emitted when all its transactions have ended and nothing happened to it for {@code reorder_window}
+ * (longer, up to {@code link_window}, while a hand-off to a host in the logs waits for its next hop).
+ *
+ * <p><b>Threads:</b> not thread-safe; feed it from one thread, in log order per host. Parse on many
+ * threads and aggregate on one with {@link TracePipeline}.
+ */
+public final class TraceAggregator implements EventListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TraceAggregator.class);
+
+    private final TraceLimits limits;
+    private final TraceListener listener;
+    private final TraceLinker linker;
+    private final TraceStats stats = new TraceStats();
+    private final long idleMs;
+    private final long deferredIdleMs;
+    private final long reorderMs;
+    private final HashMap<String, HostState> hosts = new HashMap<>();
+    private HostState lastHost;
+    private long open;
+    private long seq;
+    private long globalClock = Long.MIN_VALUE;
+    private boolean evictionLogged;
+    private final LinkedHashMap<String, PendingTls> tlsByProcess = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PendingTls> eldest) {
+            return size() > 10_000;
+        }
+    };
+    private final FieldCapture capture = new FieldCapture();
+
+    private record PendingTls(String ip, TlsInfo tls, long time) {
+    }
+
+    private TraceAggregator(Builder b) {
+        this.limits = b.limits;
+        this.listener = b.listener;
+        this.linker = new TraceLinker(b.limits, b.messages, stats, b.listener);
+        this.idleMs = limits.idleTimeout().toMillis();
+        this.deferredIdleMs = limits.deferredIdleTimeout().toMillis();
+        this.reorderMs = limits.reorderWindow().toMillis();
+    }
+
+    /** A builder: {@link Builder#listener} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether the aggregator reads this kind of event at all (others are ignored): for filtering early. */
+    public static boolean accepts(LogEvent event) {
+        return event instanceof QueueEvent || event instanceof Rejection || event instanceof TlsEstablished;
+    }
+
+    /** What it did so far. */
+    public TraceStats stats() {
+        return stats;
+    }
+
+    /** The limits in force. */
+    public TraceLimits limits() {
+        return limits;
+    }
+
+    /** Transactions open now. */
+    public long openTransactions() {
+        return open;
+    }
+
+    /** One event with the line it came from. */
+    @Override
+    public void event(ParsedLine line, LogEvent event) {
+        if (accepts(event)) {
+            accept(line.host(), line.instant(), line.program(), line.pid(), event);
+        }
+    }
+
+    /**
+     * One event.
+     *
+     * @param host the host that logged it, or null
+     * @param time its timestamp, or null (then the host's latest)
+     * @param program the program that logged it, or null (only used to attach TLS sessions)
+     * @param pid the process id, or -1 (likewise)
+     * @param event the event; ignored unless {@link #accepts(LogEvent)}
+     */
+    public void accept(String host, Instant time, String program, long pid, LogEvent event) {
+        if (!accepts(event)) {
+            return;
+        }
+        stats.events++;
+        HostState hs = hostState(host == null ? "" : host);
+        if (time == null) {
+            if (hs.clockInstant == null) {
+                stats.untimedEvents++;
+                return;
+            }
+            time = hs.clockInstant;
+        }
+        long t = time.toEpochMilli();
+        if (event instanceof Rejection r) {
+            rejection(hs, time, t, r);
+        } else if (event instanceof QueueEvent q) {
+            queueEvent(hs, time, t, q, program, pid);
+        } else if (event instanceof TlsEstablished tls && tls.client() != null) {
+            tlsByProcess.put(processKey(hs.name, program, pid), new PendingTls(tls.client().ip(),
+                    new TlsInfo(tls.version(), tls.cipher(), tls.cipherBits()), t));
+        }
+        advance(hs, time, t);
+    }
+
+    /**
+     * Ends the input: emits every transaction still waiting for late lines (complete), then every
+     * open one, in order of start, marked {@link ClosedBy#END_OF_INPUT}, then every message trace.
+     */
+    public void finish() {
+        List<TxBuilder> left = new ArrayList<>();
+        for (HostState hs : hosts.values()) {
+            left.addAll(hs.open.values());
+        }
+        left.sort(Comparator.comparing((TxBuilder x) -> x.start).thenComparing(x -> x.host).thenComparing(x -> x.queueId));
+        for (TxBuilder tx : left) {
+            if (tx.closedBy == null) {
+                tx.closedBy = ClosedBy.END_OF_INPUT;
+            }
+            emit(tx);
+        }
+        linker.finish();
+    }
+
+    // ------------------------------------------------------------------ events
+
+    private void rejection(HostState hs, Instant time, long t, Rejection r) {
+        Reject rec = new Reject(time, hs.name, r.queueId(), r.client(), r.stage(), r.code(), r.dsn(), r.sender(),
+                r.recipient(), r.helo(), r.reason(), r.reasonText());
+        String qid = r.queueId();
+        if (qid != null && !qid.isEmpty()) {
+            TxBuilder tx = txFor(hs, qid, time, t);
+            tx.addReject(rec, limits.maxActions(), stats);
+            tx.touch(time);
+            String stage = r.stage();
+            if (tx.closedBy == null && ("DATA".equalsIgnoreCase(stage) || "END-OF-MESSAGE".equalsIgnoreCase(stage)
+                    || "BDAT".equalsIgnoreCase(stage))) {
+                close(tx, ClosedBy.REJECTED, t);
+            } else {
+                activity(tx, t);
+            }
+        }
+        stats.rejects++;
+        listener.record(rec);
+    }
+
+    private void queueEvent(HostState hs, Instant time, long t, QueueEvent e, String program, long pid) {
+        String qid = e.queueId();
+        if (qid == null || qid.isEmpty()) {
+            return;
+        }
+        TxBuilder tx;
+        if (e instanceof MessageAccepted a) {
+            tx = accepted(hs, time, t, a);
+            if (tx.client == null && a.client() != null) {
+                tx.client = a.client();
+                linker.client(tx);
+            }
+            if (tx.saslMethod == null) {
+                tx.saslMethod = a.saslMethod();
+            }
+            if (tx.saslUsername == null) {
+                tx.saslUsername = a.saslUsername();
+            }
+            if (tx.tls == null && !tlsByProcess.isEmpty() && a.client() != null) {
+                PendingTls p = tlsByProcess.get(processKey(hs.name, program, pid));
+                if (p != null && (p.ip == null || a.client().ip() == null || p.ip.equals(a.client().ip()))
+                        && t - p.time <= idleMs) {
+                    tx.tls = p.tls;
+                }
+            }
+            String previous = a.previousQueueId();
+            if (previous != null && !previous.isEmpty() && !previous.equals(qid)) {
+                linker.previous(tx, previous);
+            }
+        } else if (e instanceof MessageIdentified m) {
+            tx = hs.open.get(qid);
+            if (tx != null && tx.messageId != null && m.messageId() != null && !tx.messageId.equals(m.messageId())) {
+                tx = restart(hs, tx, time, t);
+            }
+            if (tx == null) {
+                tx = create(hs, qid, time, t);
+            }
+            if (tx.messageId == null && m.messageId() != null) {
+                tx.messageId = m.messageId();
+                linker.identified(tx);
+            }
+        } else if (e instanceof EnvelopeSender s) {
+            tx = hs.open.get(qid);
+            if (tx != null && tx.from != null && s.sender() != null && !tx.from.equals(s.sender())) {
+                tx = restart(hs, tx, time, t);
+            }
+            if (tx == null) {
+                tx = create(hs, qid, time, t);
+            }
+            if (tx.from == null) {
+                tx.from = s.sender();
+            }
+            if (tx.size < 0) {
+                tx.size = s.size();
+            }
+            if (tx.nrcpt < 0) {
+                tx.nrcpt = s.recipientCount();
+            }
+        } else if (e instanceof RecipientAttempt a) {
+            tx = txFor(hs, qid, time, t);
+            attempt(tx, time, t, a);
+        } else if (e instanceof MessageRemoved) {
+            tx = txFor(hs, qid, time, t);
+            tx.touch(time);
+            if (tx.closedBy == null) {
+                close(tx, ClosedBy.REMOVED, t);
+            }
+            return;
+        } else if (e instanceof BounceCreated b) {
+            tx = txFor(hs, qid, time, t);
+            String bq = b.bounceQueueId();
+            if (bq != null && !bq.isEmpty() && !bq.equals(qid)) {
+                tx.addBounce(new Link(hs.name, bq, null, Link.Kind.BOUNCE));
+                TxBuilder dsn = txFor(hs, bq, time, t);
+                if (dsn.bounceOf == null) {
+                    dsn.bounceOf = new Link(hs.name, qid, null, Link.Kind.BOUNCE);
+                }
+                dsn.touch(time);
+                activity(dsn, t);
+            }
+        } else if (e instanceof MessageExpired x) {
+            tx = txFor(hs, qid, time, t);
+            tx.expired = true;
+            if (tx.from == null) {
+                tx.from = x.sender();
+            }
+        } else {
+            tx = txFor(hs, qid, time, t);
+            tx.addAction(capture.action(time, e), limits.maxActions(), stats);
+        }
+        tx.touch(time);
+        activity(tx, t);
+    }
+
+    private TxBuilder accepted(HostState hs, Instant time, long t, MessageAccepted a) {
+        TxBuilder tx = hs.open.get(a.queueId());
+        if (tx != null) {
+            boolean own = !tx.accepted && tx.closedBy == null && Math.abs(t - tx.startMillis) <= reorderMs;
+            if (!own) {
+                tx = restart(hs, tx, time, t);
+            }
+        }
+        if (tx == null) {
+            tx = create(hs, a.queueId(), time, t);
+        }
+        tx.accepted = true;
+        return tx;
+    }
+
+    private void attempt(TxBuilder tx, Instant time, long t, RecipientAttempt a) {
+        String to = a.recipient() == null ? "" : a.recipient();
+        TxBuilder.RcptBuilder r = tx.recipient(to, a.originalRecipient(), limits.maxRecipients(), stats);
+        if (r == null) {
+            return;
+        }
+        boolean wasPending = r.last != null && TxBuilder.RcptBuilder.pending(r.last);
+        DeliveryAttempt d = new DeliveryAttempt(time, a.relay(), a.delay(), a.delays(), a.dsn(), a.status(),
+                a.response(), a.queuedAs());
+        if (r.add(d, limits.maxAttempts(), stats)) {
+            tx.pending += (TxBuilder.RcptBuilder.pending(r.last) ? 1 : 0) - (wasPending ? 1 : 0);
+        }
+        if (a.status() == dev.mailtrace.event.DeliveryStatus.SENT) {
+            linker.relayed(tx, t, a.relay());
+            String q = a.queuedAs();
+            if (q != null && !q.isEmpty()) {
+                linker.handoff(tx, time, a.relay(), q, false);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ bookkeeping
+
+    private HostState hostState(String host) {
+        HostState hs = lastHost;
+        if (hs != null && (hs.name == host || hs.name.equals(host))) {
+            return hs;
+        }
+        hs = hosts.get(host);
+        if (hs == null) {
+            hs = new HostState(host);
+            hosts.put(host, hs);
+        }
+        lastHost = hs;
+        return hs;
+    }
+
+    private static String processKey(String host, String program, long pid) {
+        return host + '\u0000' + program + '\u0000' + pid;
+    }
+
+    /** The transaction for a queue id, created if none is open. */
+    private TxBuilder txFor(HostState hs, String qid, Instant time, long t) {
+        TxBuilder tx = hs.open.get(qid);
+        return tx != null ? tx : create(hs, qid, time, t);
+    }
+
+    /** A beginning event for a queue id whose transaction exists: that one ends (if not yet), a new one starts. */
+    private TxBuilder restart(HostState hs, TxBuilder old, Instant time, long t) {
+        if (old.closedBy == null) {
+            old.closedBy = ClosedBy.REUSED;
+        }
+        emit(old);
+        return create(hs, old.queueId, time, t);
+    }
+
+    private TxBuilder create(HostState hs, String qid, Instant time, long t) {
+        TxBuilder tx = new TxBuilder(hs, qid, time);
+        hs.open.put(qid, tx);
+        hs.append(tx, TxBuilder.ACTIVE);
+        tx.lastMillis = t;
+        tx.seq = ++seq;
+        open++;
+        stats.openTransactions = open;
+        if (open > stats.peakOpenTransactions) {
+            stats.peakOpenTransactions = open;
+        }
+        linker.started(tx);
+        while (open > limits.maxOpenTransactions()) {
+            evictOne(tx);
+        }
+        return tx;
+    }
+
+    private void activity(TxBuilder tx, long t) {
+        if (t > tx.lastMillis) {
+            tx.lastMillis = t;
+        }
+        tx.seq = ++seq;
+        if (tx.closedBy == null) {
+            tx.hostState.moveToTail(tx, tx.pending > 0 ? TxBuilder.DEFERRED : TxBuilder.ACTIVE);
+        }
+    }
+
+    private void close(TxBuilder tx, ClosedBy why, long t) {
+        tx.closedBy = why;
+        tx.closedAtMillis = t;
+        if (reorderMs == 0) {
+            emit(tx);
+        } else {
+            tx.hostState.moveToTail(tx, TxBuilder.CLOSING);
+        }
+    }
+
+    private void emit(TxBuilder tx) {
+        HostState hs = tx.hostState;
+        hs.unlink(tx);
+        hs.open.remove(tx.queueId, tx);
+        open--;
+        stats.openTransactions = open;
+        stats.transactions++;
+        stats.closedBy[tx.closedBy.ordinal()]++;
+        listener.record(linker.completed(tx));
+    }
+
+    private void advance(HostState hs, Instant time, long t) {
+        if (t > hs.clock) {
+            hs.clock = t;
+            hs.clockInstant = time;
+            TxBuilder x;
+            while ((x = hs.heads[TxBuilder.CLOSING]) != null && x.closedAtMillis + reorderMs <= t) {
+                emit(x);
+            }
+            while ((x = hs.heads[TxBuilder.ACTIVE]) != null && x.lastMillis + idleMs < t) {
+                x.closedBy = ClosedBy.TIMEOUT;
+                emit(x);
+            }
+            while ((x = hs.heads[TxBuilder.DEFERRED]) != null && x.lastMillis + deferredIdleMs < t) {
+                x.closedBy = ClosedBy.TIMEOUT;
+                emit(x);
+            }
+        }
+        if (t > globalClock) {
+            globalClock = t;
+        }
+        linker.advance(globalClock);
+    }
+
+    /** Over {@code max_open_transactions}: emit a finished one if any waits, else the least recently active. */
+    private void evictOne(TxBuilder keep) {
+        TxBuilder victim = null;
+        for (HostState hs : hosts.values()) {
+            TxBuilder c = hs.heads[TxBuilder.CLOSING];
+            if (c != null && c != keep) {
+                victim = c;
+                break;
+            }
+        }
+        if (victim == null) {
+            for (HostState hs : hosts.values()) {
+                for (int list = TxBuilder.ACTIVE; list <= TxBuilder.DEFERRED; list++) {
+                    TxBuilder c = hs.heads[list];
+                    if (c == keep) {
+                        c = c.next;
+                    }
+                    if (c != null && (victim == null || c.seq < victim.seq)) {
+                        victim = c;
+                    }
+                }
+            }
+            if (victim == null) {
+                return;
+            }
+            victim.closedBy = ClosedBy.EVICTED;
+            if (!evictionLogged) {
+                evictionLogged = true;
+                LOG.warn("limit [max_open_transactions] of [{}] reached: the least recently active transactions are"
+                        + " emitted incomplete (closed_by=evicted); raise the limit if the logs really have that many"
+                        + " messages in flight", limits.maxOpenTransactions());
+            }
+        }
+        emit(victim);
+    }
+
+    /** Collects an event's fields into an {@link Action}. */
+    private static final class FieldCapture implements FieldWriter {
+        private LinkedHashMap<String, Object> fields;
+
+        Action action(Instant time, LogEvent e) {
+            fields = new LinkedHashMap<>();
+            e.writeFields(this);
+            fields.remove("queue_id");
+            return new Action(time, e.type().dialect() + "/" + e.type().name(), fields);
+        }
+
+        @Override
+        public void string(String name, String value) {
+            if (value != null) {
+                fields.put(name, value);
+            }
+        }
+
+        @Override
+        public void number(String name, long value) {
+            fields.put(name, value);
+        }
+
+        @Override
+        public void decimal(String name, double value) {
+            fields.put(name, value);
+        }
+
+        @Override
+        public void bool(String name, boolean value) {
+            fields.put(name, value);
+        }
+    }
+
+    /** Configures a {@link TraceAggregator}. */
+    public static final class Builder {
+        private TraceLimits limits = TraceLimits.DEFAULTS;
+        private boolean messages;
+        private TraceListener listener;
+
+        private Builder() {
+        }
+
+        /** The limits; default {@link TraceLimits#DEFAULTS}. */
+        public Builder limits(TraceLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Whether to assemble {@link MessageTrace}s too (default false: transactions and rejects only). */
+        public Builder messages(boolean messages) {
+            this.messages = messages;
+            return this;
+        }
+
+        /** Where the records go (required). */
+        public Builder listener(TraceListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The aggregator. */
+        public TraceAggregator build() {
+            if (listener == null) {
+                throw new IllegalStateException("a listener is required: TraceAggregator.builder().listener(...)");
+            }
+            return new TraceAggregator(this);
+        }
+    }
+}

@@ -1,0 +1,726 @@
+package dev.mailtrace.trace;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+import dev.mailtrace.event.Client;
+import dev.mailtrace.event.DeliveryStatus;
+
+/**
+ * Links transactions of the same e-mail across hosts and assembles message traces. It sees one
+ * notification per transaction start, Message-ID, hand-off and completion — never lines — so its
+ * cost is per transaction, and everything it keeps expires after {@code link_window} of event
+ * time or when its message is emitted. Owned by the aggregator's thread.
+ *
+ * <p>The rules are documented on {@link TraceAggregator}.
+ */
+final class TraceLinker {
+
+    private final long linkWindow;
+    private final long reorderWindow;
+    private final int maxPendingMessages;
+    private final boolean messages;
+    private final TraceStats stats;
+    private final TraceListener out;
+    private long clock = Long.MIN_VALUE;
+
+    /** Transactions open, and (with messages) finished ones whose message is not yet emitted. */
+    private final HashMap<Key, Node> nodes = new HashMap<>();
+    /** Recent transaction starts by queue id: the candidates for a hand-off's next hop. */
+    private final HashMap<String, ArrayList<Node>> starts = new HashMap<>();
+    /** Recent hand-offs by the queue id they name: the candidates for a start's previous hop. */
+    private final HashMap<String, ArrayList<Handoff>> handoffs = new HashMap<>();
+    /** Recent transactions by Message-ID: the fallback join. */
+    private final HashMap<String, ArrayList<Node>> byMessageId = new HashMap<>();
+    private final ArrayDeque<Expiry> expiries = new ArrayDeque<>();
+    /** Addresses learned for hosts from links made by name: relay IP or client IP → host. */
+    private final LinkedHashMap<String, String> hostByIp = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 10_000;
+        }
+    };
+    /** First labels of the hosts seen, lower case. */
+    private final Set<String> knownHosts = new HashSet<>();
+    private final PriorityQueue<Ready> ready = new PriorityQueue<>(Comparator.comparingLong(r -> r.at));
+
+    TraceLinker(TraceLimits limits, boolean messages, TraceStats stats, TraceListener out) {
+        this.linkWindow = limits.linkWindow().toMillis();
+        this.reorderWindow = limits.reorderWindow().toMillis();
+        this.maxPendingMessages = limits.maxPendingMessages();
+        this.messages = messages;
+        this.stats = stats;
+        this.out = out;
+    }
+
+    record Key(String host, String queueId) {
+    }
+
+    /** A transaction as the linker sees it. */
+    static final class Node {
+        final Key key;
+        final long startMillis;
+        Client client;
+        String messageId;
+        boolean open = true;
+        /** The latest SENT attempt to another host or a loopback relay, epoch millis (Message-ID fallback). */
+        long lastRelayed = Long.MIN_VALUE;
+        ArrayList<Link> next;
+        Link prev;
+        /** The finished record (messages only). */
+        Transaction tx;
+        // message graph
+        Comp comp;
+        Node hopParent;
+        Link.Kind via;
+        final ArrayList<Node> children = new ArrayList<>(1);
+        Node bounceParent;
+        boolean bounce;
+
+        Node(Key key, long startMillis, Client client) {
+            this.key = key;
+            this.startMillis = startMillis;
+            this.client = client;
+        }
+
+        Link next(String queueId) {
+            if (next != null) {
+                for (Link l : next) {
+                    if (l.queueId().equals(queueId)) {
+                        return l;
+                    }
+                }
+            }
+            return null;
+        }
+
+        void addNext(Link l) {
+            if (next == null) {
+                next = new ArrayList<>(1);
+            }
+            for (Link x : next) {
+                if (x.queueId().equals(l.queueId()) && java.util.Objects.equals(x.host(), l.host())) {
+                    return;
+                }
+            }
+            next.add(l);
+        }
+    }
+
+    /** A set of transactions of one e-mail (and its bounces). */
+    static final class Comp {
+        final ArrayList<Node> members = new ArrayList<>(2);
+        int open;
+        long lastActivity;
+        long waitUntil = Long.MIN_VALUE;
+        boolean done;
+    }
+
+    private record Handoff(Node from, Key fromKey, long time, String relay, Relays.Relay where, Link.Kind kind) {
+    }
+
+    private record Expiry(long time, int index, String key, Object value) {
+    }
+
+    private record Ready(long at, Comp comp) {
+    }
+
+    private static final int STARTS = 0;
+    private static final int HANDOFFS = 1;
+    private static final int MESSAGE_IDS = 2;
+
+    // ---------------------------------------------------------------- notifications
+
+    void started(TxBuilder tx) {
+        Key key = new Key(tx.host, tx.queueId);
+        Node n = new Node(key, tx.startMillis, tx.client);
+        tx.linkState = n;
+        nodes.put(key, n);
+        knownHosts.add(Relays.key(tx.host));
+        if (messages) {
+            Comp c = new Comp();
+            c.members.add(n);
+            c.open = 1;
+            c.lastActivity = tx.startMillis;
+            n.comp = c;
+        }
+        index(STARTS, starts, tx.queueId, n, tx.startMillis);
+        ArrayList<Handoff> hs = handoffs.get(tx.queueId);
+        if (hs != null) {
+            Handoff best = null;
+            int bestScore = -1;
+            for (Handoff h : hs) {
+                if (matches(h, n)) {
+                    int s = score(h, n);
+                    if (s > bestScore || s == bestScore && closer(h.time, best.time, n.startMillis)) {
+                        best = h;
+                        bestScore = s;
+                    }
+                }
+            }
+            if (best != null) {
+                link(best, n);
+            }
+        }
+    }
+
+    /** The client became known after the start (its line came late). */
+    void client(TxBuilder tx) {
+        Node n = (Node) tx.linkState;
+        if (n != null && n.client == null) {
+            n.client = tx.client;
+        }
+    }
+
+    void identified(TxBuilder tx) {
+        Node n = (Node) tx.linkState;
+        if (n == null || tx.messageId == null || tx.messageId.isEmpty()) {
+            return;
+        }
+        n.messageId = tx.messageId;
+        index(MESSAGE_IDS, byMessageId, tx.messageId, n, tx.startMillis);
+    }
+
+    /** A recipient was sent on: remembered for the Message-ID fallback. */
+    void relayed(TxBuilder tx, long time, String relay) {
+        Node n = (Node) tx.linkState;
+        if (n != null && time > n.lastRelayed) {
+            Relays.Place p = Relays.parse(relay).place();
+            if (p == Relays.Place.REMOTE || p == Relays.Place.LOOPBACK) {
+                n.lastRelayed = time;
+            }
+        }
+    }
+
+    /**
+     * The message was handed on as {@code queuedAs}: by a delivery attempt to {@code relay}, or
+     * ({@code reinjection}) by a filter on the same host.
+     */
+    void handoff(TxBuilder tx, Instant time, String relay, String queuedAs, boolean reinjection) {
+        Node from = (Node) tx.linkState;
+        Relays.Relay where = reinjection ? new Relays.Relay(null, null, Relays.Place.LOOPBACK) : Relays.parse(relay);
+        if (where.place() == Relays.Place.NONE) {
+            return;
+        }
+        Link.Kind kind = where.place() == Relays.Place.REMOTE ? Link.Kind.RELAY : Link.Kind.REINJECTION;
+        long t = time.toEpochMilli();
+        Handoff h = new Handoff(from, new Key(tx.host, tx.queueId), t, relay, where, kind);
+        index(HANDOFFS, handoffs, queuedAs, h, t);
+        ArrayList<Node> candidates = starts.get(queuedAs);
+        Node best = null;
+        if (candidates != null) {
+            int bestScore = -1;
+            for (Node n : candidates) {
+                if (matches(h, n)) {
+                    int s = score(h, n);
+                    if (s > bestScore || s == bestScore && closer(n.startMillis, best.startMillis, t)) {
+                        best = n;
+                        bestScore = s;
+                    }
+                }
+            }
+        }
+        if (best != null) {
+            link(h, best);
+        } else if (messages && from != null && internal(where)) {
+            // the next hop is on a host in the logs: the message waits for it
+            Comp c = find(from);
+            c.waitUntil = Math.max(c.waitUntil, t + linkWindow);
+        }
+    }
+
+    /** The MTA named the queue id this message had before on the same host. */
+    void previous(TxBuilder tx, String previousQueueId) {
+        Node d = (Node) tx.linkState;
+        Node t = nodes.get(new Key(tx.host, previousQueueId));
+        Handoff h = new Handoff(t, new Key(tx.host, previousQueueId), tx.startMillis, null,
+                new Relays.Relay(null, null, Relays.Place.LOOPBACK), Link.Kind.REINJECTION);
+        if (d != null && (d.prev == null || !d.prev.queueId().equals(previousQueueId))) {
+            link(h, d);
+        }
+    }
+
+    /** Whether a relay is on a host whose logs we read (so its transaction will show up). */
+    private boolean internal(Relays.Relay r) {
+        if (r.place() == Relays.Place.LOOPBACK) {
+            return true;
+        }
+        if (r.place() != Relays.Place.REMOTE) {
+            return false;
+        }
+        return r.name() != null && knownHosts.contains(Relays.key(r.name()))
+                || r.ip() != null && hostByIp.containsKey(r.ip());
+    }
+
+    /**
+     * The rule: same queue id (by the index); on the same host for a loopback or socket relay or a
+     * filter reinjection, on another host otherwise; starts within {@code link_window} of the hand-off;
+     * not already linked to another transaction.
+     */
+    private boolean matches(Handoff h, Node n) {
+        if (n == h.from || n.key.equals(h.fromKey)) {
+            return false;
+        }
+        if (n.prev != null && !(n.prev.queueId().equals(h.fromKey.queueId()) && h.fromKey.host().equals(n.prev.host()))) {
+            return false;
+        }
+        boolean sameHost = n.key.host().equals(h.fromKey.host());
+        if (sameHost != (h.where.place() != Relays.Place.REMOTE)) {
+            return false;
+        }
+        return Math.abs(n.startMillis - h.time) <= linkWindow;
+    }
+
+    /** Evidence beyond the queue id: the relay names the host, the next hop's client names the sender's host. */
+    private int score(Handoff h, Node n) {
+        int s = 0;
+        if (h.where.place() == Relays.Place.REMOTE) {
+            if (Relays.sameHost(h.where.name(), n.key.host())
+                    || h.where.ip() != null && n.key.host().equals(hostByIp.get(h.where.ip()))) {
+                s += 2;
+            }
+            if (n.client != null && (Relays.sameHost(n.client.hostname(), h.fromKey.host())
+                    || n.client.ip() != null && h.fromKey.host().equals(hostByIp.get(n.client.ip())))) {
+                s += 1;
+            }
+        }
+        return s;
+    }
+
+    private static boolean closer(long a, long b, long target) {
+        return Math.abs(a - target) < Math.abs(b - target);
+    }
+
+    private void link(Handoff h, Node d) {
+        Node t = h.from;
+        Link.Kind kind = h.kind;
+        boolean known = d.prev != null;
+        if (t != null && t.open) {
+            t.addNext(new Link(d.key.host(), d.key.queueId(), h.relay, kind));
+        } else if (!known) {
+            stats.lateLinks++;
+        }
+        if (d.prev == null) {
+            d.prev = new Link(h.fromKey.host(), h.fromKey.queueId(), h.relay, kind);
+            stats.links[kind.ordinal()]++;
+        }
+        if (h.where.place() == Relays.Place.REMOTE) {
+            if (h.where.ip() != null) {
+                hostByIp.put(h.where.ip(), d.key.host());
+            }
+            if (d.client != null && d.client.ip() != null && !Relays.isLoopback(d.client.ip())) {
+                hostByIp.put(d.client.ip(), h.fromKey.host());
+            }
+        }
+        if (messages && t != null) {
+            connect(t, d, kind);
+        }
+    }
+
+    /**
+     * A transaction ended: returns its record with the links found. Hand-offs to a socket or a local
+     * transport (LMTP, local, virtual) are final deliveries and are only listed when a transaction
+     * with that id exists on the host.
+     */
+    Transaction completed(TxBuilder tx) {
+        Node n = (Node) tx.linkState;
+        n.open = false;
+        LinkedHashMap<String, Link> next = new LinkedHashMap<>();
+        for (TxBuilder.RcptBuilder r : tx.rcpts) {
+            for (DeliveryAttempt a : r.attempts) {
+                String q = a.queuedAs();
+                if (a.status() != DeliveryStatus.SENT || q == null || next.containsKey(q)) {
+                    continue;
+                }
+                Link resolved = n.next(q);
+                if (resolved != null) {
+                    next.put(q, resolved);
+                    continue;
+                }
+                Relays.Relay where = Relays.parse(a.relay());
+                if (where.place() == Relays.Place.REMOTE) {
+                    next.put(q, new Link(null, q, a.relay(), Link.Kind.RELAY));
+                    stats.unresolvedHandoffs++;
+                } else if (where.place() == Relays.Place.LOOPBACK) {
+                    next.put(q, new Link(tx.host, q, a.relay(), Link.Kind.REINJECTION));
+                    stats.unresolvedHandoffs++;
+                }
+            }
+        }
+        if (n.next != null) {
+            for (Link l : n.next) {
+                next.putIfAbsent(l.queueId(), l);
+            }
+        }
+        if (n.prev == null && tx.bounceOf == null) {
+            fallback(n, tx);
+        }
+        Transaction record = tx.build(new ArrayList<>(next.values()), n.prev);
+        if (messages) {
+            n.tx = record;
+            if (tx.bounceOf != null) {
+                bounce(nodes.get(new Key(tx.host, tx.bounceOf.queueId())), n);
+            }
+            if (tx.bounces != null) {
+                for (Link b : tx.bounces) {
+                    bounce(n, nodes.get(new Key(tx.host, b.queueId())));
+                }
+            }
+            Comp c = find(n);
+            c.open--;
+            c.lastActivity = Math.max(c.lastActivity, clock);
+            if (c.open == 0) {
+                schedule(c);
+            }
+        } else if (nodes.get(n.key) == n) {
+            nodes.remove(n.key);
+        }
+        return record;
+    }
+
+    /**
+     * The Message-ID fallback, for a transaction nobody handed over: accepted from a client, it
+     * joins the latest transaction with the same Message-ID that started before it (or in the same
+     * millisecond, but not downstream of it) within
+     * {@code link_window} on another host (or on this host when the client is a loopback address)
+     * and that is still open or sent a recipient on within the window.
+     */
+    private void fallback(Node n, TxBuilder tx) {
+        if (n.messageId == null || tx.client == null) {
+            return;
+        }
+        ArrayList<Node> candidates = byMessageId.get(n.messageId);
+        if (candidates == null) {
+            return;
+        }
+        boolean loopbackClient = Relays.isLoopback(tx.client.ip()) || "localhost".equalsIgnoreCase(tx.client.hostname());
+        Node best = null;
+        for (Node c : candidates) {
+            if (c == n || c.startMillis > n.startMillis
+                    || n.startMillis - c.startMillis > linkWindow || descendsFrom(c, n)
+                    || c.key.host().equals(n.key.host()) && !loopbackClient) {
+                continue;
+            }
+            if (!c.open && Math.abs(c.lastRelayed - n.startMillis) > linkWindow) {
+                continue;
+            }
+            if (messages && c.comp != null && find(c) == find(n)) {
+                continue;
+            }
+            if (best == null || c.startMillis > best.startMillis) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            return;
+        }
+        n.prev = new Link(best.key.host(), best.key.queueId(), null, Link.Kind.MESSAGE_ID);
+        stats.links[Link.Kind.MESSAGE_ID.ordinal()]++;
+        if (best.open) {
+            best.addNext(new Link(n.key.host(), n.key.queueId(), null, Link.Kind.MESSAGE_ID));
+        } else {
+            stats.lateLinks++;
+        }
+        if (messages && nodes.containsKey(best.key) && best.comp != null) {
+            connect(best, n, Link.Kind.MESSAGE_ID);
+        }
+    }
+
+    /** Whether {@code c} was handed the message, directly or through other hops, by {@code n}. */
+    private boolean descendsFrom(Node c, Node n) {
+        Link p = c.prev;
+        for (int i = 0; p != null && i < 32; i++) {
+            if (p.host() != null && p.host().equals(n.key.host()) && p.queueId().equals(n.key.queueId())) {
+                return true;
+            }
+            Node up = p.host() == null ? null : nodes.get(new Key(p.host(), p.queueId()));
+            p = up == null ? null : up.prev;
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- indexes
+
+    @SuppressWarnings("unchecked")
+    private <T> void index(int which, HashMap<String, ArrayList<T>> index, String key, T value, long time) {
+        ArrayList<T> list = index.get(key);
+        if (list == null) {
+            list = new ArrayList<>(1);
+            index.put(key, list);
+        }
+        list.add(value);
+        expiries.add(new Expiry(Math.max(time, clock), which, key, value));
+    }
+
+    /** Event time moved on (the latest time seen on any host). */
+    void advance(long now) {
+        if (now > clock) {
+            clock = now;
+            Expiry e;
+            while ((e = expiries.peek()) != null && e.time + linkWindow < clock) {
+                expiries.poll();
+                HashMap<String, ? extends ArrayList<?>> index = e.index == STARTS ? starts
+                        : e.index == HANDOFFS ? handoffs : byMessageId;
+                ArrayList<?> list = index.get(e.key);
+                if (list != null) {
+                    for (int i = 0; i < list.size(); i++) {
+                        if (list.get(i) == e.value) {
+                            list.remove(i);
+                            break;
+                        }
+                    }
+                    if (list.isEmpty()) {
+                        index.remove(e.key);
+                    }
+                }
+            }
+        }
+        if (messages) {
+            sweepMessages(false);
+        }
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    private Comp find(Node n) {
+        return n.comp;
+    }
+
+    private void connect(Node t, Node d, Link.Kind kind) {
+        if (d.hopParent == null && d != t && !d.bounce) {
+            d.hopParent = t;
+            d.via = kind;
+            t.children.add(d);
+        }
+        union(t, d);
+    }
+
+    private void bounce(Node original, Node dsn) {
+        if (original == null || dsn == null || original == dsn || dsn.comp == null || original.comp == null) {
+            return;
+        }
+        dsn.bounce = true;
+        if (dsn.bounceParent == null) {
+            dsn.bounceParent = original;
+        }
+        union(original, dsn);
+    }
+
+    private void union(Node a, Node b) {
+        if (a.comp == null || b.comp == null) {
+            return;
+        }
+        Comp x = a.comp;
+        Comp y = b.comp;
+        if (x == y || x.done || y.done) {
+            return;
+        }
+        if (x.members.size() < y.members.size()) {
+            Comp t = x;
+            x = y;
+            y = t;
+        }
+        for (Node m : y.members) {
+            m.comp = x;
+        }
+        x.members.addAll(y.members);
+        x.open += y.open;
+        x.lastActivity = Math.max(Math.max(x.lastActivity, y.lastActivity), clock);
+        x.waitUntil = Math.max(x.waitUntil, y.waitUntil);
+        y.done = true;
+        y.members.clear();
+        if (x.open == 0) {
+            schedule(x);
+        }
+    }
+
+    private void schedule(Comp c) {
+        ready.add(new Ready(Math.max(c.lastActivity + reorderWindow, c.waitUntil), c));
+    }
+
+    private void sweepMessages(boolean all) {
+        Ready r;
+        while ((r = ready.peek()) != null) {
+            Comp c = r.comp;
+            if (c.done || c.open > 0) {
+                ready.poll();
+                continue;
+            }
+            long at = Math.max(c.lastActivity + reorderWindow, c.waitUntil);
+            if (all || at <= clock) {
+                ready.poll();
+                emit(c);
+            } else if (ready.size() > maxPendingMessages) {
+                ready.poll();
+                stats.earlyMessages++;
+                emit(c);
+            } else if (at > r.at) {
+                ready.poll();
+                ready.add(new Ready(at, c));
+            } else {
+                break;
+            }
+        }
+    }
+
+    /** Emits every message left: at the end of input, after every transaction was finished. */
+    void finish() {
+        if (!messages) {
+            return;
+        }
+        // Comps with members still open cannot exist here; emit the rest in start order.
+        List<Comp> left = new ArrayList<>();
+        IdentityHashMap<Comp, Boolean> seen = new IdentityHashMap<>();
+        for (Node n : nodes.values()) {
+            if (n.comp != null && !n.comp.done && seen.put(n.comp, Boolean.TRUE) == null) {
+                left.add(n.comp);
+            }
+        }
+        for (Ready r : ready) {
+            if (!r.comp.done && seen.put(r.comp, Boolean.TRUE) == null) {
+                left.add(r.comp);
+            }
+        }
+        left.sort(Comparator.comparingLong(c -> c.members.stream().mapToLong(m -> m.startMillis).min().orElse(0)));
+        for (Comp c : left) {
+            emit(c);
+        }
+        ready.clear();
+    }
+
+    private void emit(Comp c) {
+        c.done = true;
+        for (Node m : c.members) {
+            if (nodes.get(m.key) == m) {
+                nodes.remove(m.key);
+            }
+        }
+        // groups: the top of each node's hop chain
+        LinkedHashMap<Node, List<Node>> groups = new LinkedHashMap<>();
+        List<Node> members = new ArrayList<>(c.members);
+        members.sort(Comparator.comparingLong((Node m) -> m.startMillis));
+        for (Node m : members) {
+            if (m.tx != null) {
+                groups.computeIfAbsent(top(m), k -> new ArrayList<>()).add(m);
+            }
+        }
+        boolean complete = c.open == 0;
+        for (Map.Entry<Node, List<Node>> g : groups.entrySet()) {
+            Node top = g.getKey();
+            if (top.bounce && top.bounceParent != null && top.bounceParent.tx != null
+                    && groups.containsKey(top(top.bounceParent))) {
+                continue; // nested in its original's trace
+            }
+            MessageTrace trace = trace(g.getValue(), groups, complete, new HashSet<>());
+            stats.messages++;
+            if (!trace.complete()) {
+                stats.incompleteMessages++;
+            }
+            out.record(trace);
+        }
+    }
+
+    private static Node top(Node n) {
+        Node t = n;
+        int guard = 0;
+        while (t.hopParent != null && guard++ < 1000) {
+            t = t.hopParent;
+        }
+        return t;
+    }
+
+    private MessageTrace trace(List<Node> group, Map<Node, List<Node>> groups, boolean complete, Set<Node> seen) {
+        seen.add(group.get(0));
+        List<Hop> hops = new ArrayList<>(group.size());
+        String messageId = null;
+        String from = null;
+        Instant start = null;
+        Instant end = null;
+        boolean allComplete = complete;
+        Set<Node> inGroup = new HashSet<>(group);
+        LinkedHashMap<String, RecipientOutcome> outcomes = new LinkedHashMap<>();
+        for (Node n : group) {
+            Transaction t = n.tx;
+            hops.add(new Hop(t.host(), t.queueId(), t.start(), n == group.get(0) ? null : n.via));
+            if (messageId == null && t.messageId() != null && !t.messageId().isEmpty()) {
+                messageId = t.messageId();
+            }
+            if (from == null) {
+                from = t.from();
+            }
+            start = start == null || t.start().isBefore(start) ? t.start() : start;
+            end = end == null || t.end().isAfter(end) ? t.end() : end;
+            allComplete &= t.complete();
+            for (Recipient r : t.recipients()) {
+                if (continued(n, r, inGroup)) {
+                    continue;
+                }
+                DeliveryAttempt a = r.lastAttempt();
+                outcomes.put(r.to().toLowerCase(Locale.ROOT), new RecipientOutcome(r.to(), r.status(), t.host(),
+                        t.queueId(), a.time(), a.relay(), a.dsn(), a.response(), r.attempts().size()));
+            }
+        }
+        // unresolved hand-offs to hosts in the logs make the trace incomplete
+        for (Node n : group) {
+            for (Link l : n.tx.next()) {
+                if (l.host() != null && !containsKey(inGroup, l.host(), l.queueId())) {
+                    allComplete = false;
+                }
+            }
+        }
+        List<MessageTrace> bounces = new ArrayList<>();
+        for (Map.Entry<Node, List<Node>> g : groups.entrySet()) {
+            Node top = g.getKey();
+            if (top.bounce && top.bounceParent != null && inGroup.contains(top.bounceParent) && !seen.contains(top)) {
+                bounces.add(trace(g.getValue(), groups, complete, seen));
+            }
+        }
+        return new MessageTrace(messageId, from, start, end, hops, new ArrayList<>(outcomes.values()), bounces,
+                allComplete);
+    }
+
+    private static boolean containsKey(Set<Node> group, String host, String queueId) {
+        for (Node n : group) {
+            if (n.key.host().equals(host) && n.key.queueId().equals(queueId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether recipient {@code r} of {@code n} went on to a next hop in the group that has it. */
+    private static boolean continued(Node n, Recipient r, Set<Node> group) {
+        if (r.status() != DeliveryStatus.SENT) {
+            return false;
+        }
+        for (Node d : n.children) {
+            if (!group.contains(d) || d.tx == null) {
+                continue;
+            }
+            for (Recipient x : d.tx.recipients()) {
+                if (x.to().equalsIgnoreCase(r.to()) || x.origTo() != null && x.origTo().equalsIgnoreCase(r.to())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Nodes held: open transactions plus finished ones waiting for their message. */
+    int nodes() {
+        return nodes.size();
+    }
+}

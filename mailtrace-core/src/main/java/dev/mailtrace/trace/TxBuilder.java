@@ -1,0 +1,204 @@
+package dev.mailtrace.trace;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import dev.mailtrace.event.Client;
+import dev.mailtrace.event.DeliveryStatus;
+
+/** An open transaction: mutable, owned by the aggregator's thread. */
+final class TxBuilder {
+
+    static final int ACTIVE = 0;
+    static final int DEFERRED = 1;
+    static final int CLOSING = 2;
+
+    final String host;
+    final String queueId;
+    Instant start;
+    Instant end;
+    long startMillis;
+    boolean accepted;
+    Client client;
+    String saslMethod;
+    String saslUsername;
+    TlsInfo tls;
+    String from;
+    long size = -1;
+    int nrcpt = -1;
+    String messageId;
+    final ArrayList<RcptBuilder> rcpts = new ArrayList<>(2);
+    private HashMap<String, RcptBuilder> rcptIndex;
+    ArrayList<Reject> rejects;
+    ArrayList<Action> actions;
+    ArrayList<Link> bounces;
+    Link bounceOf;
+    boolean expired;
+    ClosedBy closedBy;
+    long closedAtMillis;
+    /** Recipients whose last attempt is deferred or held. */
+    int pending;
+
+    // aggregator bookkeeping: the host's lists, ordered by last activity
+    final HostState hostState;
+    TxBuilder prev;
+    TxBuilder next;
+    int list = -1;
+    long lastMillis;
+    long seq;
+    /** The linker's view of this transaction. */
+    Object linkState;
+
+    TxBuilder(HostState hostState, String queueId, Instant time) {
+        this.hostState = hostState;
+        this.host = hostState.name;
+        this.queueId = queueId;
+        this.start = time;
+        this.end = time;
+        this.startMillis = time.toEpochMilli();
+    }
+
+    void touch(Instant time) {
+        if (time.isBefore(start)) {
+            start = time;
+            startMillis = time.toEpochMilli();
+        }
+        if (time.isAfter(end)) {
+            end = time;
+        }
+    }
+
+    /** The recipient for (to, orig_to), created if new; null if {@code max_recipients} is reached. */
+    RcptBuilder recipient(String to, String origTo, int max, TraceStats stats) {
+        String key = origTo == null ? to : to + '\u0000' + origTo;
+        if (rcptIndex != null) {
+            RcptBuilder r = rcptIndex.get(key);
+            if (r != null) {
+                return r;
+            }
+        } else {
+            for (int i = 0, n = rcpts.size(); i < n; i++) {
+                RcptBuilder r = rcpts.get(i);
+                if (r.to.equals(to) && (origTo == null ? r.origTo == null : origTo.equals(r.origTo))) {
+                    return r;
+                }
+            }
+        }
+        if (rcpts.size() >= max) {
+            stats.droppedRecipients++;
+            return null;
+        }
+        RcptBuilder r = new RcptBuilder(to, origTo);
+        rcpts.add(r);
+        if (rcptIndex != null) {
+            rcptIndex.put(key, r);
+        } else if (rcpts.size() > 8) {
+            rcptIndex = new HashMap<>();
+            for (RcptBuilder x : rcpts) {
+                rcptIndex.put(x.origTo == null ? x.to : x.to + '\u0000' + x.origTo, x);
+            }
+        }
+        return r;
+    }
+
+    boolean add(List<?> list, int max, TraceStats stats) {
+        if (list.size() >= max) {
+            stats.droppedActions++;
+            return false;
+        }
+        return true;
+    }
+
+    void addReject(Reject r, int max, TraceStats stats) {
+        if (rejects == null) {
+            rejects = new ArrayList<>(1);
+        }
+        if (add(rejects, max, stats)) {
+            rejects.add(r);
+        }
+    }
+
+    void addAction(Action a, int max, TraceStats stats) {
+        if (actions == null) {
+            actions = new ArrayList<>(2);
+        }
+        if (add(actions, max, stats)) {
+            actions.add(a);
+        }
+    }
+
+    void addBounce(Link l) {
+        if (bounces == null) {
+            bounces = new ArrayList<>(1);
+        }
+        for (Link b : bounces) {
+            if (b.queueId().equals(l.queueId())) {
+                return;
+            }
+        }
+        bounces.add(l);
+    }
+
+    Transaction build(List<Link> next, Link prev) {
+        List<Recipient> recipients = new ArrayList<>(rcpts.size());
+        for (RcptBuilder r : rcpts) {
+            recipients.add(r.build(expired));
+        }
+        return new Transaction(host, queueId, start, end, client, saslMethod, saslUsername, tls, from, size, nrcpt,
+                messageId, recipients, rejects == null ? List.of() : rejects, actions == null ? List.of() : actions,
+                next, prev, bounceOf, bounces == null ? List.of() : bounces, closedBy.complete(), closedBy);
+    }
+
+    /** One recipient's attempts. */
+    static final class RcptBuilder {
+        final String to;
+        final String origTo;
+        final ArrayList<DeliveryAttempt> attempts = new ArrayList<>(1);
+        /** The status of the attempt latest in event time. */
+        DeliveryStatus last;
+        Instant lastTime;
+
+        RcptBuilder(String to, String origTo) {
+            this.to = to;
+            this.origTo = origTo;
+        }
+
+        /** Adds an attempt; returns whether it is now the latest. */
+        boolean add(DeliveryAttempt a, int max, TraceStats stats) {
+            if (attempts.size() >= max) {
+                // keep the first and the latest ones: drop the second
+                attempts.remove(1);
+                stats.droppedAttempts++;
+            }
+            attempts.add(a);
+            if (lastTime == null || !a.time().isBefore(lastTime)) {
+                last = a.status();
+                lastTime = a.time();
+                return true;
+            }
+            return false;
+        }
+
+        static boolean pending(DeliveryStatus s) {
+            return s == DeliveryStatus.DEFERRED || s == DeliveryStatus.HELD;
+        }
+
+        Recipient build(boolean expired) {
+            List<DeliveryAttempt> sorted = attempts;
+            for (int i = 1; i < attempts.size(); i++) {
+                if (attempts.get(i).time().isBefore(attempts.get(i - 1).time())) {
+                    sorted = new ArrayList<>(attempts);
+                    sorted.sort((a, b) -> a.time().compareTo(b.time())); // stable: ties keep log order
+                    break;
+                }
+            }
+            DeliveryStatus status = last;
+            if (expired && pending(status)) {
+                status = DeliveryStatus.EXPIRED;
+            }
+            return new Recipient(to, origTo, status, sorted);
+        }
+    }
+}
