@@ -6,11 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,17 +18,15 @@ import dev.mailtrace.event.EventType;
 import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.SyslogNotice;
 import dev.mailtrace.event.UnknownLine;
-import dev.mailtrace.io.LogInput;
 import dev.mailtrace.io.LogReader;
-import dev.mailtrace.io.RotatedLogs;
 import dev.mailtrace.parse.LogParser;
 import dev.mailtrace.parse.ParseStats;
 import dev.mailtrace.spi.DialectRegistry;
 import dev.mailtrace.spi.LogDialect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -58,29 +53,8 @@ final class ParseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "Log files, read in order; standard input if none, - means standard input. Gzip is read"
-                    + " transparently. A file that cannot be opened is reported and skipped (exit status 1).")
-    List<String> files = new ArrayList<>();
-
-    @Option(names = "--year", paramLabel = "Y",
-            description = "Year of the first RFC 3164 line of each file (default: inferred from the file's"
-                    + " modification time); later lines roll over at New Year.")
-    Integer year;
-
-    @Option(names = "--tz", paramLabel = "ZONE",
-            description = "Time zone of timestamps written without one, e.g. Europe/Berlin. Default: the system zone.")
-    String zone;
-
-    @Option(names = "--charset", paramLabel = "CS", defaultValue = "UTF-8",
-            description = "Charset of the logs: UTF-8 (default; invalid bytes are kept and flagged) or a"
-                    + " single-byte legacy charset such as ISO-8859-1.")
-    String charset;
-
-    @Option(names = "--rotated",
-            description = "Read each FILE with its rotated predecessors, oldest first (maillog.3.gz, maillog.2.gz,"
-                    + " maillog.1, maillog-20261124, maillog).")
-    boolean rotated;
+    @Mixin
+    LogInputOptions input;
 
     @Option(names = "--list-fields",
             description = "List the event types of every dialect with their fields (type<TAB>field<TAB>kind<TAB>description), then exit.")
@@ -99,24 +73,17 @@ final class ParseCommand implements Callable<Integer> {
                 stdout.flush();
                 return 0;
             }
-            LogParser.Builder builder = LogParser.builder(registry);
-            if (zone != null) {
-                builder.zone(zoneOf(zone));
-            }
-            if (year != null) {
-                try {
-                    builder.year(year);
-                } catch (IllegalArgumentException e) {
-                    throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--year " + e.getMessage());
-                }
+            LogParser.Builder builder = LogParser.builder(registry).zone(input.zone());
+            if (input.year() > 0) {
+                builder.year(input.year());
             }
             LogParser parser = builder.build();
             List<Path> paths = new ArrayList<>();
-            int unreadable = collectInputs(paths);
+            int unreadable = input.collect(paths, this::error);
             EventJsonWriter out = new EventJsonWriter(stdout, lineBuffered);
             Progress progress = Progress.forStderr(spec.commandLine().getErr());
             long start = System.nanoTime();
-            try (LogReader reader = openReader(paths)) {
+            try (LogReader reader = input.open(paths, parent.stdin())) {
                 parser.parse(reader, (line, event) -> {
                     try {
                         out.write(line, event);
@@ -137,63 +104,6 @@ final class ParseCommand implements Callable<Integer> {
             return unreadable > 0 ? MailtraceCommand.EXIT_INPUT : 0;
         } catch (IOException e) {
             throw CliFailure.outputFailed(e);
-        }
-    }
-
-    private LogReader openReader(List<Path> paths) {
-        LogReader.Builder b = LogReader.builder().stdin(parent.stdin());
-        try {
-            b.charset(Charset.forName(charset));
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--charset " + CliFailure.reason(e));
-        }
-        if (paths.isEmpty()) {
-            return b.open(LogInput.STDIN, parent.stdin());
-        }
-        return b.open(paths);
-    }
-
-    /** Resolves FILE arguments (and their rotated sets); reports the missing ones. */
-    private int collectInputs(List<Path> paths) {
-        int missing = 0;
-        boolean stdin = files.isEmpty();
-        for (String name : files) {
-            if (LogInput.isStdin(name)) {
-                stdin = true;
-                continue;
-            }
-            Path p = Path.of(name);
-            try {
-                if (rotated) {
-                    List<Path> set = RotatedLogs.list(p);
-                    if (set.isEmpty()) {
-                        throw new IOException("no such file or rotated set");
-                    }
-                    paths.addAll(set);
-                } else if (Files.isReadable(p) && !Files.isDirectory(p)) {
-                    paths.add(p);
-                } else {
-                    throw new IOException(Files.exists(p) ? "not a readable file" : "no such file");
-                }
-            } catch (IOException e) {
-                error("cannot read [" + name + "]: " + CliFailure.reason(e));
-                missing++;
-            }
-        }
-        if (stdin && !paths.isEmpty()) {
-            throw new CliFailure(MailtraceCommand.EXIT_USAGE, "standard input (-) cannot be mixed with files");
-        }
-        if (!files.isEmpty() && paths.isEmpty() && !stdin) {
-            throw new CliFailure(MailtraceCommand.EXIT_INPUT, null);
-        }
-        return missing;
-    }
-
-    private static ZoneId zoneOf(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (RuntimeException e) {
-            throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--tz: unknown time zone [" + id + "]");
         }
     }
 
