@@ -87,6 +87,14 @@ final class Bytes {
         return -1;
     }
 
+    /** The index of the first space at or after {@code p}, or {@code e}. */
+    static int wordEnd(byte[] b, int p, int e) {
+        while (p < e && b[p] != ' ') {
+            p++;
+        }
+        return p;
+    }
+
     /** The index of the first byte at or after {@code p} that is not an ASCII digit. */
     static int digits(byte[] b, int p, int e) {
         while (p < e && isDigit(b[p])) {
