@@ -1,0 +1,25 @@
+package dev.mailtrace.postfix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+
+import org.junit.jupiter.api.Test;
+
+/** On the module path the dialect is found through {@code provides}, not META-INF/services. */
+class ModuleDescriptorTest {
+
+    @Test
+    void providesTheDialectAsAService() throws Exception {
+        try (InputStream in = PostfixDialect.class.getResourceAsStream("/module-info.class")) {
+            ModuleDescriptor d = ModuleDescriptor.read(in);
+            assertThat(d.name()).isEqualTo("dev.mailtrace.postfix");
+            assertThat(d.provides()).anySatisfy(p -> {
+                assertThat(p.service()).isEqualTo("dev.mailtrace.spi.LogDialect");
+                assertThat(p.providers()).containsExactly(PostfixDialect.class.getName());
+            });
+            assertThat(d.requires()).anyMatch(r -> r.name().equals("dev.mailtrace.core"));
+        }
+    }
+}
