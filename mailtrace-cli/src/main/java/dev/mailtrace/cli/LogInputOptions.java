@@ -78,7 +78,19 @@ final class LogInputOptions {
      * @return how many could not be read
      */
     int collect(List<Path> paths, Consumer<String> error) {
+        List<List<Path>> groups = new ArrayList<>();
+        int missing = collectGroups(groups, error);
+        groups.forEach(paths::addAll);
+        return missing;
+    }
+
+    /**
+     * As {@link #collect}, keeping the files of each FILE argument (it and, with {@code --rotated},
+     * its rotated predecessors) together: one group per argument that could be read.
+     */
+    int collectGroups(List<List<Path>> groups, Consumer<String> error) {
         int missing = 0;
+        List<Path> paths = new ArrayList<>();
         boolean stdin = files.isEmpty();
         for (String name : files) {
             if (LogInput.isStdin(name)) {
@@ -93,8 +105,10 @@ final class LogInputOptions {
                         throw new IOException("no such file or rotated set");
                     }
                     paths.addAll(set);
+                    groups.add(set);
                 } else if (Files.isReadable(p) && !Files.isDirectory(p)) {
                     paths.add(p);
+                    groups.add(List.of(p));
                 } else {
                     throw new IOException(Files.exists(p) ? "not a readable file" : "no such file");
                 }
@@ -110,6 +124,18 @@ final class LogInputOptions {
             throw new CliFailure(MailtraceCommand.EXIT_INPUT, null);
         }
         return missing;
+    }
+
+    /** One reader per group of {@link #collectGroups}, or one over {@code stdin} when there are none. */
+    List<LogReader> openEach(List<List<Path>> groups, InputStream stdin) {
+        if (groups.isEmpty()) {
+            return List.of(open(List.of(), stdin));
+        }
+        List<LogReader> readers = new ArrayList<>(groups.size());
+        for (List<Path> group : groups) {
+            readers.add(open(group, stdin));
+        }
+        return readers;
     }
 
     /** A reader over {@code paths}, or over {@code stdin} when there are none, in the charset of {@code --charset}. */

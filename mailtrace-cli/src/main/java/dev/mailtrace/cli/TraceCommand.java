@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +16,9 @@ import java.util.concurrent.Callable;
 
 import dev.mailtrace.io.LogReader;
 import dev.mailtrace.parse.ParseStats;
+import dev.mailtrace.sink.AsyncSink;
 import dev.mailtrace.sink.NdjsonSink;
+import dev.mailtrace.sink.Sink;
 import dev.mailtrace.sink.SinkException;
 import dev.mailtrace.spi.DialectRegistry;
 import dev.mailtrace.trace.Hop;
@@ -45,6 +46,8 @@ import picocli.CommandLine.Spec;
             "Trace mail through the logs: one record per queued message and host (a transaction, with every",
             "delivery attempt and the hops before and after it), or per e-mail end to end with --messages, plus the",
             "refusals (rejects) that match. Text for people, or --format json: the NDJSON schema of the README.",
+            "Several FILEs (the logs of several hosts, each with its rotated set under --rotated) are read side by",
+            "side and merged by time, so that hand-offs between the hosts are linked.",
         },
         usageHelpAutoWidth = true)
 final class TraceCommand implements Callable<Integer> {
@@ -127,11 +130,14 @@ final class TraceCommand implements Callable<Integer> {
             pb.year(year);
         }
         TracePipeline pipeline = pb.build();
-        List<Path> paths = new ArrayList<>();
-        int unreadable = input.collect(paths, this::error);
+        List<List<Path>> groups = new ArrayList<>();
+        int unreadable = input.collectGroups(groups, this::error);
 
         OutputStream stdout = new BufferedOutputStream(parent.stdout(), 64 * 1024);
-        Output out = format == Format.json ? new JsonOutput(stdout, zone, lineBuffered) : new TextOutput(stdout, zone, lineBuffered);
+        Sink base = format == Format.json ? NdjsonSink.builder(stdout).zone(zone).flushEachRecord(lineBuffered).build()
+                : new TextSink(stdout, zone, lineBuffered);
+        // with several threads, writing runs beside the aggregation
+        Sink out = threads > 1 && !lineBuffered ? AsyncSink.wrap(base, 16, "mailtrace-write") : base;
         PriorityQueue<Ranked> top = last == null ? null
                 : new PriorityQueue<>(Comparator.comparing((Ranked r) -> r.record.time()).thenComparingLong(r -> r.seq));
         long[] seq = new long[1];
@@ -142,7 +148,7 @@ final class TraceCommand implements Callable<Integer> {
                 return;
             }
             if (top == null) {
-                out.write(r);
+                out.accept(r);
                 written[0]++;
             } else {
                 top.add(new Ranked(r, seq[0]++));
@@ -155,19 +161,28 @@ final class TraceCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ParseStats stats;
         try {
-            try (LogReader reader = input.open(paths, parent.stdin())) {
-                stats = pipeline.run(reader, aggregator);
+            List<LogReader> readers = input.openEach(groups, parent.stdin());
+            try {
+                stats = pipeline.run(readers, aggregator);
             } catch (IOException e) {
                 error("cannot read input: " + CliFailure.reason(e));
                 unreadable++;
                 stats = null;
+            } finally {
+                for (LogReader r : readers) {
+                    try {
+                        r.close();
+                    } catch (IOException e) {
+                        // everything was read
+                    }
+                }
             }
             aggregator.finish();
             if (top != null) {
                 List<Ranked> recent = new ArrayList<>(top);
                 recent.sort(Comparator.comparing((Ranked r) -> r.record.time()).thenComparingLong(r -> r.seq).reversed());
                 for (Ranked r : recent) {
-                    out.write(r.record);
+                    out.accept(r.record);
                     written[0]++;
                 }
             }
@@ -177,8 +192,6 @@ final class TraceCommand implements Callable<Integer> {
                 throw CliFailure.outputFailed(io);
             }
             throw new CliFailure(MailtraceCommand.EXIT_INPUT, e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw CliFailure.outputFailed(e.getCause());
         }
         if (parent.verbosity() > 0) {
             summary(stats, aggregator.stats(), written[0], System.nanoTime() - start);
@@ -268,65 +281,47 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    /** Where matching records go. */
-    private interface Output {
-        void write(TraceRecord r);
-
-        void close();
-    }
-
-    /** The NDJSON schema, through the core's sink. */
-    private static final class JsonOutput implements Output {
-        private final NdjsonSink sink;
-
-        JsonOutput(OutputStream out, ZoneId zone, boolean flushEach) {
-            this.sink = NdjsonSink.builder(out).zone(zone).flushEachRecord(flushEach).build();
-        }
-
-        @Override
-        public void write(TraceRecord r) {
-            sink.accept(r);
-        }
-
-        @Override
-        public void close() {
-            sink.close();
-        }
-    }
-
-    /** The human format. */
-    private static final class TextOutput implements Output {
+    /** The human format as a sink. */
+    private static final class TextSink implements Sink {
         private final TraceTextWriter writer;
         private final OutputStream out;
         private final boolean flushEach;
 
-        TextOutput(OutputStream out, ZoneId zone, boolean flushEach) {
+        TextSink(OutputStream out, ZoneId zone, boolean flushEach) {
             this.writer = new TraceTextWriter(out, zone);
             this.out = out;
             this.flushEach = flushEach;
         }
 
         @Override
-        public void write(TraceRecord r) {
+        public void accept(TraceRecord r) {
             try {
                 writer.write(r);
                 if (flushEach) {
-                    writer.flush();
-                    out.flush();
+                    flush();
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            try {
+                writer.flush();
+                out.flush();
+            } catch (IOException e) {
+                throw failed(e);
             }
         }
 
         @Override
         public void close() {
-            try {
-                writer.flush();
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            flush();
+        }
+
+        private static SinkException failed(IOException e) {
+            return new SinkException("text", "cannot write: " + e.getMessage(), e);
         }
     }
 }

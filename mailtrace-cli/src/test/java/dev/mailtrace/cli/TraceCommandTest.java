@@ -173,6 +173,21 @@ class TraceCommandTest {
     }
 
     @Test
+    void perHostFilesAreMergedByTime() throws IOException {
+        List<String> lines = Files.readAllLines(TraceCli.EXAMPLE);
+        Path mx1 = dir.resolve("mx1.log");
+        Path mbox1 = dir.resolve("mbox1.log");
+        Files.write(mx1, lines.stream().filter(l -> l.contains(" mx1 ")).toList());
+        Files.write(mbox1, lines.stream().filter(l -> l.contains(" mbox1 ")).toList());
+        String central = trace("--messages", "--format", "json", TraceCli.EXAMPLE.toString()).out();
+        // the later host first on the command line: time decides, not the order of the files
+        Cli.Result split = trace("--messages", "--format", "json", mbox1.toString(), mx1.toString());
+        assertThat(split.status()).as(split.err()).isZero();
+        assertThat(split.out().lines().sorted().toList()).isEqualTo(central.lines().sorted().toList());
+        assertThat(split.out()).contains("\"via\":\"relay\"");
+    }
+
+    @Test
     void badOptionsAndUnreadableFilesAreReported() {
         Cli.Result since = trace("-d", "yesterday-ish", TraceCli.EXAMPLE.toString());
         assertThat(since.status()).isEqualTo(2);

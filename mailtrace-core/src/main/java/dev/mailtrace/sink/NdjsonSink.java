@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.mailtrace.event.Client;
+import dev.mailtrace.event.DeliveryStatus;
+import dev.mailtrace.event.RejectReason;
 import dev.mailtrace.trace.Action;
 import dev.mailtrace.trace.DeliveryAttempt;
 import dev.mailtrace.trace.Hop;
@@ -59,6 +61,8 @@ public final class NdjsonSink implements Sink {
     public static final String NAME = "ndjson";
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final String[] STATUS = labels(DeliveryStatus.values().length, i -> DeliveryStatus.values()[i].label());
+    private static final String[] REASON = labels(RejectReason.values().length, i -> RejectReason.values()[i].label());
 
     private final JsonGenerator gen;
     private final DateTimeFormatter times;
@@ -66,6 +70,9 @@ public final class NdjsonSink implements Sink {
     private final boolean closeTarget;
     private final OutputStream target;
     private boolean closed;
+    /** Whole seconds formatted recently, direct-mapped: records of a stream share their seconds. */
+    private final long[] cachedSeconds = new long[256];
+    private final String[] cachedTexts = new String[256];
 
     private NdjsonSink(Builder b) {
         try {
@@ -166,7 +173,7 @@ public final class NdjsonSink implements Sink {
             gen.writeStartObject();
             gen.writeStringField("to", r.to());
             string("orig_to", r.origTo());
-            gen.writeStringField("status", r.status().label());
+            gen.writeStringField("status", STATUS[r.status().ordinal()]);
             gen.writeArrayFieldStart("attempts");
             for (DeliveryAttempt a : r.attempts()) {
                 gen.writeStartObject();
@@ -177,7 +184,7 @@ public final class NdjsonSink implements Sink {
                 }
                 string("delays", a.delays());
                 string("dsn", a.dsn());
-                gen.writeStringField("status", a.status().label());
+                gen.writeStringField("status", STATUS[a.status().ordinal()]);
                 string("response", a.response());
                 string("queued_as", a.queuedAs());
                 gen.writeEndObject();
@@ -227,7 +234,7 @@ public final class NdjsonSink implements Sink {
         string("from", r.from());
         string("to", r.to());
         string("helo", r.helo());
-        gen.writeStringField("reason", r.reason().label());
+        gen.writeStringField("reason", REASON[r.reason().ordinal()]);
         string("reason_text", r.reasonText());
     }
 
@@ -256,7 +263,7 @@ public final class NdjsonSink implements Sink {
         for (RecipientOutcome o : m.recipients()) {
             gen.writeStartObject();
             gen.writeStringField("to", o.to());
-            gen.writeStringField("status", o.status().label());
+            gen.writeStringField("status", STATUS[o.status().ordinal()]);
             gen.writeStringField("host", o.host());
             gen.writeStringField("queue_id", o.queueId());
             time("time", o.time());
@@ -318,8 +325,29 @@ public final class NdjsonSink implements Sink {
 
     private void time(String name, Instant t) throws IOException {
         if (t != null) {
-            gen.writeStringField(name, times.format(t));
+            String text;
+            if (t.getNano() != 0) {
+                text = times.format(t);
+            } else {
+                long sec = t.getEpochSecond();
+                int slot = (int) (sec & 255);
+                text = cachedTexts[slot];
+                if (text == null || cachedSeconds[slot] != sec) {
+                    text = times.format(t);
+                    cachedSeconds[slot] = sec;
+                    cachedTexts[slot] = text;
+                }
+            }
+            gen.writeStringField(name, text);
         }
+    }
+
+    private static String[] labels(int n, java.util.function.IntFunction<String> label) {
+        String[] a = new String[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = label.apply(i);
+        }
+        return a;
     }
 
     private void string(String name, String value) throws IOException {

@@ -18,9 +18,11 @@ public enum ClosedBy {
     END_OF_INPUT(false);
 
     private final boolean complete;
+    private final String label;
 
     ClosedBy(boolean complete) {
         this.complete = complete;
+        this.label = name().toLowerCase(Locale.ROOT);
     }
 
     /** Whether a transaction closed this way is complete. */
@@ -30,6 +32,6 @@ public enum ClosedBy {
 
     /** The name as written in output: {@code removed}, {@code end_of_input}, ... */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

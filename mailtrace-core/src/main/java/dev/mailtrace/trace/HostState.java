@@ -12,6 +12,8 @@ final class HostState {
     /** The latest event time seen on this host, in epoch millis. */
     long clock = Long.MIN_VALUE;
     java.time.Instant clockInstant;
+    /** Consecutive events far behind the clock. */
+    int behind;
     final HashMap<String, TxBuilder> open = new HashMap<>();
     final TxBuilder[] heads = new TxBuilder[3];
     final TxBuilder[] tails = new TxBuilder[3];

@@ -33,9 +33,11 @@ public record Link(String host, String queueId, String relay, Kind via) {
         /** A delivery status notification (bounce) and the message it reports on. */
         BOUNCE;
 
+        private final String label = name().toLowerCase(Locale.ROOT);
+
         /** The name as written in output: {@code relay}, {@code reinjection}, {@code message_id}, {@code bounce}. */
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return label;
         }
     }
 }

@@ -31,6 +31,32 @@ final class Relays {
     private Relays() {
     }
 
+    /** Only where a relay is, without allocating. */
+    static Place place(String relay) {
+        if (relay == null || relay.isEmpty() || relay.equals("none")) {
+            return Place.NONE;
+        }
+        int open = relay.indexOf('[');
+        int close = open < 0 ? -1 : relay.indexOf(']', open);
+        if (open < 0 || close < 0) {
+            if (relay.indexOf('.') < 0) {
+                return relay.trim().equalsIgnoreCase("localhost") ? Place.LOOPBACK : Place.LOCAL;
+            }
+            return Place.REMOTE;
+        }
+        int from = open + 1;
+        if (relay.regionMatches(true, from, "ipv6:", 0, 5)) {
+            from += 5;
+        }
+        if (!isIp(relay, from, close)) {
+            return Place.LOCAL;
+        }
+        boolean loopback = relay.startsWith("127.", from) || close - from == 3 && relay.startsWith("::1", from)
+                || relay.regionMatches(true, from, "::ffff:127.", 0, 11)
+                || open == 9 && relay.regionMatches(true, 0, "localhost", 0, 9);
+        return loopback ? Place.LOOPBACK : Place.REMOTE;
+    }
+
     static Relay parse(String relay) {
         if (relay == null || relay.isEmpty() || relay.equals("none")) {
             return NONE;
@@ -58,11 +84,15 @@ final class Relays {
     }
 
     static boolean isIp(String s) {
-        if (s.isEmpty()) {
+        return isIp(s, 0, s.length());
+    }
+
+    static boolean isIp(String s, int from, int to) {
+        if (from >= to) {
             return false;
         }
-        boolean colon = s.indexOf(':') >= 0;
-        for (int i = 0; i < s.length(); i++) {
+        boolean colon = s.indexOf(':', from) >= 0 && s.indexOf(':', from) < to;
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             boolean ok = c >= '0' && c <= '9' || c == '.'
                     || colon && (c == ':' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F');
@@ -70,7 +100,8 @@ final class Relays {
                 return false;
             }
         }
-        return colon || s.indexOf('.') > 0;
+        int dot = s.indexOf('.', from);
+        return colon || dot > from && dot < to;
     }
 
     static boolean isLoopback(String ip) {

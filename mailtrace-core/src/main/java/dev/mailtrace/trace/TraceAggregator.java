@@ -72,7 +72,9 @@ import dev.mailtrace.parse.ParsedLine;
  *       {@code idle_timeout} ({@code deferred_idle_timeout} while a recipient is deferred) is emitted
  *       incomplete ({@link ClosedBy#TIMEOUT}). Beyond {@code max_open_transactions}, the least recently
  *       active one is emitted incomplete ({@link ClosedBy#EVICTED}). {@link #finish()} emits the rest
- *       ({@link ClosedBy#END_OF_INPUT}).</li>
+ *       ({@link ClosedBy#END_OF_INPUT}). When a host's time goes back by more than {@code idle_timeout} for
+ *       {@value #RESET_AFTER} events in a row (its files read newest first, a replay), its clock follows the new
+ *       time line; single stray lines change nothing.</li>
  * </ul>
  *
  * <h2>Links</h2>
@@ -122,6 +124,8 @@ import dev.mailtrace.parse.ParsedLine;
 public final class TraceAggregator implements EventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(TraceAggregator.class);
+    /** Consecutive events of a host more than the idle timeout behind its clock that start a new time line. */
+    static final int RESET_AFTER = 64;
 
     private final TraceLimits limits;
     private final TraceListener listener;
@@ -382,16 +386,18 @@ public final class TraceAggregator implements EventListener {
             return;
         }
         boolean wasPending = r.last != null && TxBuilder.RcptBuilder.pending(r.last);
-        DeliveryAttempt d = new DeliveryAttempt(time, a.relay(), a.delay(), a.delays(), a.dsn(), a.status(),
+        String relay = a.relay(); // dialects may build it on each call
+        DeliveryAttempt d = new DeliveryAttempt(time, relay, a.delay(), a.delays(), a.dsn(), a.status(),
                 a.response(), a.queuedAs());
         if (r.add(d, limits.maxAttempts(), stats)) {
             tx.pending += (TxBuilder.RcptBuilder.pending(r.last) ? 1 : 0) - (wasPending ? 1 : 0);
         }
-        if (a.status() == dev.mailtrace.event.DeliveryStatus.SENT) {
-            linker.relayed(tx, t, a.relay());
-            String q = a.queuedAs();
+        if (d.status() == dev.mailtrace.event.DeliveryStatus.SENT) {
+            String q = d.queuedAs();
             if (q != null && !q.isEmpty()) {
-                linker.handoff(tx, time, a.relay(), q, false);
+                linker.handoff(tx, time, relay, q, false);
+            } else {
+                linker.relayed(tx, t, relay);
             }
         }
     }
@@ -481,6 +487,19 @@ public final class TraceAggregator implements EventListener {
     }
 
     private void advance(HostState hs, Instant time, long t) {
+        if (hs.clock != Long.MIN_VALUE && t < hs.clock - idleMs) {
+            // The host's time went back by more than the idle timeout. One stray line changes nothing;
+            // a run of them is another time line: a file of the host read after a later one, a replay.
+            if (++hs.behind < RESET_AFTER) {
+                if (t > globalClock) {
+                    globalClock = t;
+                }
+                linker.advance(globalClock);
+                return;
+            }
+            resetClock(hs, time, t);
+        }
+        hs.behind = 0;
         if (t > hs.clock) {
             hs.clock = t;
             hs.clockInstant = time;
@@ -501,6 +520,42 @@ public final class TraceAggregator implements EventListener {
             globalClock = t;
         }
         linker.advance(globalClock);
+    }
+
+    /**
+     * Starts a new time line on a host: finished transactions are emitted, and so are open ones whose last
+     * line lies beyond the idle timeout in the new time line's future (they cannot get more lines from it).
+     */
+    private void resetClock(HostState hs, Instant time, long t) {
+        TxBuilder x;
+        while ((x = hs.heads[TxBuilder.CLOSING]) != null) {
+            emit(x);
+        }
+        List<TxBuilder> stale = new ArrayList<>();
+        for (int list = TxBuilder.ACTIVE; list <= TxBuilder.DEFERRED; list++) {
+            for (x = hs.heads[list]; x != null; x = x.next) {
+                if (x.lastMillis > t + idleMs) {
+                    stale.add(x);
+                }
+            }
+        }
+        for (TxBuilder s : stale) {
+            s.closedBy = ClosedBy.TIMEOUT;
+            emit(s);
+        }
+        hs.clock = t;
+        hs.clockInstant = time;
+        hs.behind = 0;
+        stats.clockResets++;
+        long latest = Long.MIN_VALUE;
+        for (HostState h : hosts.values()) {
+            latest = Math.max(latest, h.clock);
+        }
+        if (latest < globalClock - idleMs) {
+            // every host is on a new time line: so are the links
+            globalClock = latest;
+            linker.restart(latest);
+        }
     }
 
     /** Over {@code max_open_transactions}: emit a finished one if any waits, else the least recently active. */

@@ -30,6 +30,7 @@ final class TraceLinker {
     private final long linkWindow;
     private final long reorderWindow;
     private final int maxPendingMessages;
+    private final int maxIndexed;
     private final boolean messages;
     private final TraceStats stats;
     private final TraceListener out;
@@ -61,6 +62,7 @@ final class TraceLinker {
         this.linkWindow = limits.linkWindow().toMillis();
         this.reorderWindow = limits.reorderWindow().toMillis();
         this.maxPendingMessages = limits.maxPendingMessages();
+        this.maxIndexed = 3 * limits.maxOpenTransactions();
         this.messages = messages;
         this.stats = stats;
         this.out = out;
@@ -132,7 +134,8 @@ final class TraceLinker {
     private record Handoff(Node from, Key fromKey, long time, String relay, Relays.Relay where, Link.Kind kind) {
     }
 
-    private record Expiry(long time, int index, String key, Object value) {
+    /** An index entry to forget after {@code time} + link window; {@code eventTime} is its own time. */
+    private record Expiry(long time, long eventTime, int index, String key, Object value) {
     }
 
     private record Ready(long at, Comp comp) {
@@ -198,7 +201,7 @@ final class TraceLinker {
     void relayed(TxBuilder tx, long time, String relay) {
         Node n = (Node) tx.linkState;
         if (n != null && time > n.lastRelayed) {
-            Relays.Place p = Relays.parse(relay).place();
+            Relays.Place p = Relays.place(relay);
             if (p == Relays.Place.REMOTE || p == Relays.Place.LOOPBACK) {
                 n.lastRelayed = time;
             }
@@ -214,6 +217,9 @@ final class TraceLinker {
         Relays.Relay where = reinjection ? new Relays.Relay(null, null, Relays.Place.LOOPBACK) : Relays.parse(relay);
         if (where.place() == Relays.Place.NONE) {
             return;
+        }
+        if (from != null && t(time) > from.lastRelayed && where.place() != Relays.Place.LOCAL) {
+            from.lastRelayed = t(time);
         }
         Link.Kind kind = where.place() == Relays.Place.REMOTE ? Link.Kind.RELAY : Link.Kind.REINJECTION;
         long t = time.toEpochMilli();
@@ -240,6 +246,10 @@ final class TraceLinker {
             Comp c = find(from);
             c.waitUntil = Math.max(c.waitUntil, t + linkWindow);
         }
+    }
+
+    private static long t(Instant time) {
+        return time.toEpochMilli();
     }
 
     /** The MTA named the queue id this message had before on the same host. */
@@ -350,11 +360,11 @@ final class TraceLinker {
                     next.put(q, resolved);
                     continue;
                 }
-                Relays.Relay where = Relays.parse(a.relay());
-                if (where.place() == Relays.Place.REMOTE) {
+                Relays.Place where = Relays.place(a.relay());
+                if (where == Relays.Place.REMOTE) {
                     next.put(q, new Link(null, q, a.relay(), Link.Kind.RELAY));
                     stats.unresolvedHandoffs++;
-                } else if (where.place() == Relays.Place.LOOPBACK) {
+                } else if (where == Relays.Place.LOOPBACK) {
                     next.put(q, new Link(tx.host, q, a.relay(), Link.Kind.REINJECTION));
                     stats.unresolvedHandoffs++;
                 }
@@ -414,7 +424,7 @@ final class TraceLinker {
                     || c.key.host().equals(n.key.host()) && !loopbackClient) {
                 continue;
             }
-            if (!c.open && Math.abs(c.lastRelayed - n.startMillis) > linkWindow) {
+            if (!c.open && (c.lastRelayed == Long.MIN_VALUE || Math.abs(c.lastRelayed - n.startMillis) > linkWindow)) {
                 continue;
             }
             if (messages && c.comp != null && find(c) == find(n)) {
@@ -462,7 +472,29 @@ final class TraceLinker {
             index.put(key, list);
         }
         list.add(value);
-        expiries.add(new Expiry(Math.max(time, clock), which, key, value));
+        expiries.add(new Expiry(Math.max(time, clock), time, which, key, value));
+        if (expiries.size() > maxIndexed) {
+            // time went back (files read out of order) or an extreme rate: forget the oldest
+            forget(expiries.poll());
+            stats.evictedLinks++;
+        }
+    }
+
+    private void forget(Expiry e) {
+        HashMap<String, ? extends ArrayList<?>> index = e.index == STARTS ? starts
+                : e.index == HANDOFFS ? handoffs : byMessageId;
+        ArrayList<?> list = index.get(e.key);
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) == e.value) {
+                    list.remove(i);
+                    break;
+                }
+            }
+            if (list.isEmpty()) {
+                index.remove(e.key);
+            }
+        }
     }
 
     /** Event time moved on (the latest time seen on any host). */
@@ -471,26 +503,34 @@ final class TraceLinker {
             clock = now;
             Expiry e;
             while ((e = expiries.peek()) != null && e.time + linkWindow < clock) {
-                expiries.poll();
-                HashMap<String, ? extends ArrayList<?>> index = e.index == STARTS ? starts
-                        : e.index == HANDOFFS ? handoffs : byMessageId;
-                ArrayList<?> list = index.get(e.key);
-                if (list != null) {
-                    for (int i = 0; i < list.size(); i++) {
-                        if (list.get(i) == e.value) {
-                            list.remove(i);
-                            break;
-                        }
-                    }
-                    if (list.isEmpty()) {
-                        index.remove(e.key);
-                    }
-                }
+                forget(expiries.poll());
             }
         }
         if (messages) {
             sweepMessages(false);
         }
+    }
+
+    /**
+     * Time went back on every host (a replay, files read newest first): messages waiting for their
+     * window are emitted, the recent starts, hand-offs and Message-IDs of the old time line are forgotten.
+     */
+    void restart(long now) {
+        if (messages) {
+            sweepMessages(true);
+        }
+        List<Expiry> keep = new ArrayList<>();
+        for (Expiry e : expiries) {
+            if (Math.abs(e.eventTime - now) <= linkWindow) {
+                keep.add(new Expiry(e.eventTime, e.eventTime, e.index, e.key, e.value));
+            } else {
+                forget(e);
+            }
+        }
+        keep.sort(Comparator.comparingLong(Expiry::time));
+        expiries.clear();
+        expiries.addAll(keep);
+        clock = now;
     }
 
     // ---------------------------------------------------------------- messages

@@ -99,10 +99,23 @@ public final class TracePipeline {
      *     other threads are stopped
      */
     public ParseStats run(LogReader in, TraceAggregator aggregator) throws IOException {
-        if (threads == 1) {
-            return runHere(in, aggregator);
+        return run(List.of(in), aggregator);
+    }
+
+    /**
+     * As {@link #run(LogReader, TraceAggregator)} over several inputs read side by side and merged
+     * by time: the logs of several hosts (or of one host in several files) become one stream in
+     * time order, as one central syslog would have written it, so that hand-offs between hosts are
+     * linked as in a single file. Each input keeps its own year inference (its files' modification
+     * times, or {@code --year}); a line without timestamp goes with the line before it in its input.
+     * Ties keep the order of the inputs.
+     */
+    public ParseStats run(List<LogReader> inputs, TraceAggregator aggregator) throws IOException {
+        if (inputs.isEmpty()) {
+            return new ParseStats();
         }
-        return new Run(in, aggregator).run();
+        Feed feed = inputs.size() == 1 ? new SingleFeed(inputs.get(0)) : new MergedFeed(inputs, this);
+        return threads == 1 ? runHere(feed, aggregator) : new Run(feed, aggregator).run();
     }
 
     /**
@@ -110,17 +123,17 @@ public final class TracePipeline {
      * returns, never from inside a dialect's {@code parse}, so that a failing listener (a sink)
      * ends the run instead of being taken for a failing dialect.
      */
-    private ParseStats runHere(LogReader in, TraceAggregator aggregator) throws IOException {
-        LogParser parser = parser(true);
-        Chunk events = new Chunk(null);
+    private ParseStats runHere(Feed in, TraceAggregator aggregator) throws IOException {
+        LogParser parser = parser(!in.exact());
+        Chunk events = new Chunk();
         EventListener collect = (line, event) -> {
             if (TraceAggregator.accepts(event)) {
                 events.event(line.host(), line.instant(), line.program(), line.pid(), event);
             }
         };
         while (in.next()) {
-            if (in.firstLineOfSource()) {
-                parser.startSource(in.sourceName(), in.sourceModified());
+            if (in.restart()) {
+                parser.startSource(in.sourceName(), in.reference());
             }
             parser.parseLine(in.buffer(), in.start(), in.length(), collect);
             for (int i = 0; i < events.count; i++) {
@@ -140,17 +153,218 @@ public final class TracePipeline {
         return b.build();
     }
 
+    private SyslogScanner scanner() {
+        SyslogScanner.Builder sb = SyslogScanner.builder().zone(zone);
+        if (year > 0) {
+            sb.year(year);
+        }
+        return sb.build();
+    }
+
+    /** Lines in the order they are aggregated, and where a parser must start a new source. */
+    private interface Feed {
+        boolean next() throws IOException;
+
+        byte[] buffer();
+
+        int start();
+
+        int length();
+
+        /** Whether the parser starts a new source at this line. */
+        boolean restart();
+
+        /** The current line's source. */
+        String sourceName();
+
+        /**
+         * The year reference of a new source: the file's modification time (not exact), or the exact
+         * time of this line or of its input's latest timestamped line (exact), or null.
+         */
+        Instant reference();
+
+        /** Whether references are exact line times: parsers need no explicit year then. */
+        boolean exact();
+    }
+
+    /** One reader: its files one after the other. */
+    private static final class SingleFeed implements Feed {
+        private final LogReader in;
+
+        SingleFeed(LogReader in) {
+            this.in = in;
+        }
+
+        @Override
+        public boolean next() throws IOException {
+            return in.next();
+        }
+
+        @Override
+        public byte[] buffer() {
+            return in.buffer();
+        }
+
+        @Override
+        public int start() {
+            return in.start();
+        }
+
+        @Override
+        public int length() {
+            return in.length();
+        }
+
+        @Override
+        public boolean restart() {
+            return in.firstLineOfSource();
+        }
+
+        @Override
+        public String sourceName() {
+            return in.sourceName();
+        }
+
+        @Override
+        public Instant reference() {
+            return in.sourceModified();
+        }
+
+        @Override
+        public boolean exact() {
+            return false;
+        }
+    }
+
+    /** Several readers merged by the time of their lines, read with a header scanner per reader. */
+    private static final class MergedFeed implements Feed {
+        private final Input[] inputs;
+        private final java.util.PriorityQueue<Input> queue;
+        private Input current;
+        private Input previous;
+        private boolean restart;
+
+        MergedFeed(List<LogReader> readers, TracePipeline p) throws IOException {
+            inputs = new Input[readers.size()];
+            queue = new java.util.PriorityQueue<>(readers.size(),
+                    java.util.Comparator.comparingLong((Input i) -> i.key).thenComparingInt(i -> i.index));
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = new Input(i, readers.get(i), p.scanner());
+            }
+            for (Input i : inputs) {
+                if (i.advance()) {
+                    queue.add(i);
+                }
+            }
+        }
+
+        @Override
+        public boolean next() throws IOException {
+            if (current != null && current.advance()) {
+                queue.add(current);
+            }
+            current = queue.poll();
+            if (current == null) {
+                return false;
+            }
+            restart = current != previous || current.newSource;
+            previous = current;
+            return true;
+        }
+
+        @Override
+        public byte[] buffer() {
+            return current.line;
+        }
+
+        @Override
+        public int start() {
+            return 0;
+        }
+
+        @Override
+        public int length() {
+            return current.length;
+        }
+
+        @Override
+        public boolean restart() {
+            return restart;
+        }
+
+        @Override
+        public String sourceName() {
+            return current.name;
+        }
+
+        @Override
+        public Instant reference() {
+            return current.instant;
+        }
+
+        @Override
+        public boolean exact() {
+            return true;
+        }
+
+        /** One reader with its current line copied out and its time read. */
+        private static final class Input {
+            final int index;
+            final LogReader in;
+            final SyslogScanner scanner;
+            final SyslogHeader header = new SyslogHeader();
+            byte[] line = new byte[512];
+            int length;
+            String name;
+            boolean newSource;
+            Instant instant;
+            long key = Long.MIN_VALUE;
+
+            Input(int index, LogReader in, SyslogScanner scanner) {
+                this.index = index;
+                this.in = in;
+                this.scanner = scanner;
+            }
+
+            boolean advance() throws IOException {
+                if (!in.next()) {
+                    return false;
+                }
+                newSource = in.firstLineOfSource();
+                if (newSource) {
+                    scanner.startSource(in.sourceModified());
+                    name = in.sourceName();
+                }
+                length = in.length();
+                if (line.length < length) {
+                    line = new byte[Math.max(length, line.length * 2)];
+                }
+                System.arraycopy(in.buffer(), in.start(), line, 0, length);
+                if (scanner.scan(line, 0, length, header) != SyslogFormat.NONE && header.hasTimestamp()) {
+                    instant = header.instant();
+                    key = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+                }
+                return true;
+            }
+        }
+    }
+
     /** Lines copied out of the reader's buffer, and the events parsed from them. */
     private static final class Chunk {
-        static final Chunk END = new Chunk(null);
+        static final Chunk END = new Chunk();
 
-        final String source;
-        Instant reference;
         byte[] data = new byte[64 * 1024];
         int size;
         int[] offsets = new int[1024];
         int[] lengths = new int[1024];
         int lines;
+        // where the parser starts a new source: line index, name, year reference
+        int[] restartAt = new int[4];
+        String[] restartNames = new String[4];
+        Instant[] restartRefs = new Instant[4];
+        int restarts;
+        /** Whether the reference of the chunk's first source still has to be sampled. */
+        boolean sample;
         // results
         LogEvent[] events;
         Instant[] times;
@@ -158,10 +372,6 @@ public final class TracePipeline {
         String[] programs;
         long[] pids;
         int count;
-
-        Chunk(String source) {
-            this.source = source;
-        }
 
         void add(byte[] buf, int off, int len) {
             if (size + len > data.length) {
@@ -176,6 +386,18 @@ public final class TracePipeline {
             lengths[lines] = len;
             lines++;
             size += len;
+        }
+
+        void restart(String name, Instant reference) {
+            if (restarts == restartAt.length) {
+                restartAt = Arrays.copyOf(restartAt, restarts * 2);
+                restartNames = Arrays.copyOf(restartNames, restarts * 2);
+                restartRefs = Arrays.copyOf(restartRefs, restarts * 2);
+            }
+            restartAt[restarts] = lines;
+            restartNames[restarts] = name;
+            restartRefs[restarts] = reference;
+            restarts++;
         }
 
         void event(String host, Instant time, String program, long pid, LogEvent e) {
@@ -205,7 +427,7 @@ public final class TracePipeline {
 
     /** One run with worker threads. */
     private final class Run {
-        private final LogReader in;
+        private final Feed in;
         private final TraceAggregator aggregator;
         private final BlockingQueue<Future<Chunk>> queue;
         private final ExecutorService pool;
@@ -217,7 +439,7 @@ public final class TracePipeline {
         });
         private volatile boolean stopped;
 
-        Run(LogReader in, TraceAggregator aggregator) {
+        Run(Feed in, TraceAggregator aggregator) {
             this.in = in;
             this.aggregator = aggregator;
             this.queue = new ArrayBlockingQueue<>(threads * 4);
@@ -282,32 +504,48 @@ public final class TracePipeline {
             return stats;
         }
 
-        /** The reader thread: lines into chunks, chunks to the workers, futures in order into the queue. */
+        /**
+         * The reader thread: lines into chunks, chunks to the workers, futures in order into the queue.
+         * A single input is cut into chunks at file boundaries, and each chunk's year reference is the
+         * first timestamped line of the chunk, read with a scanner that follows the file's year
+         * inference; merged inputs carry exact references wherever the parser must start anew.
+         */
         private void read() {
-            SyslogScanner.Builder sb = SyslogScanner.builder().zone(zone);
-            if (year > 0) {
-                sb.year(year);
-            }
-            SyslogScanner sampler = sb.build();
+            SyslogScanner sampler = scanner();
             SyslogHeader header = new SyslogHeader();
             Chunk c = null;
+            String source = null;
             try {
                 try {
                     while (!stopped && in.next()) {
-                        if (in.firstLineOfSource()) {
+                        boolean restart = in.restart();
+                        if (restart) {
+                            source = in.sourceName();
+                        }
+                        if (c == null || c.lines >= chunkLines || restart && !in.exact() && c.lines > 0) {
                             if (c != null && c.lines > 0) {
                                 submit(c);
                             }
-                            sampler.startSource(in.sourceModified());
-                            c = new Chunk(in.sourceName());
-                        } else if (c.lines >= chunkLines) {
-                            submit(c);
-                            c = new Chunk(c.source);
+                            c = new Chunk();
+                            if (in.exact()) {
+                                c.restart(source, in.reference());
+                            } else {
+                                c.restart(source, null);
+                                c.sample = true;
+                            }
+                            restart = false;
                         }
-                        if (c.reference == null
-                                && sampler.scan(in.buffer(), in.start(), in.length(), header) != SyslogFormat.NONE
-                                && header.hasTimestamp()) {
-                            c.reference = header.instant();
+                        if (!in.exact()) {
+                            if (in.restart()) {
+                                sampler.startSource(in.reference());
+                            }
+                            if (c.sample && sampler.scan(in.buffer(), in.start(), in.length(), header) != SyslogFormat.NONE
+                                    && header.hasTimestamp()) {
+                                c.restartRefs[0] = header.instant();
+                                c.sample = false;
+                            }
+                        } else if (restart) {
+                            c.restart(source, in.reference());
                         }
                         c.add(in.buffer(), in.start(), in.length());
                     }
@@ -344,16 +582,40 @@ public final class TracePipeline {
 
         private Chunk parse(Chunk c) {
             LogParser p = parser.get();
-            p.startSource(c.source, c.reference);
+            int k = 0;
             for (int i = 0; i < c.lines; i++) {
+                while (k < c.restarts && c.restartAt[k] == i) {
+                    p.startSource(c.restartNames[k], c.restartRefs[k]);
+                    k++;
+                }
                 p.parseLine(c.data, c.offsets[i], c.lengths[i], (line, event) -> {
                     if (TraceAggregator.accepts(event)) {
-                        c.event(line.host(), line.instant(), line.program(), line.pid(), event);
+                        String host = line.host();
+                        prehash(host, event);
+                        c.event(host, line.instant(), line.program(), line.pid(), event);
                     }
                 });
             }
             c.data = null; // the bytes are no longer needed while the chunk waits for its turn
             return c;
+        }
+    }
+
+    /**
+     * Computes (and so caches in the strings) the hashes of the keys the aggregator looks up, here on
+     * a parsing thread rather than on the aggregating one.
+     */
+    private static void prehash(String host, LogEvent event) {
+        if (host != null) {
+            host.hashCode();
+        }
+        if (event instanceof dev.mailtrace.event.QueueEvent q && q.queueId() != null) {
+            q.queueId().hashCode();
+            if (event instanceof dev.mailtrace.event.MessageIdentified m && m.messageId() != null) {
+                m.messageId().hashCode();
+            } else if (event instanceof dev.mailtrace.event.RecipientAttempt a && a.queuedAs() != null) {
+                a.queuedAs().hashCode();
+            }
         }
     }
 

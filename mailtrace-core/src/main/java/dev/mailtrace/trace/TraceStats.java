@@ -27,6 +27,8 @@ public final class TraceStats {
     long lateLinks;
     long unresolvedHandoffs;
     long earlyMessages;
+    long clockResets;
+    long evictedLinks;
 
     TraceStats() {
     }
@@ -126,6 +128,16 @@ public final class TraceStats {
     /** Hand-offs ({@code queued as}) whose next hop was not found in the logs: relays outside them, mostly. */
     public long unresolvedHandoffs() {
         return unresolvedHandoffs;
+    }
+
+    /** How often a host's time went back by more than the idle timeout (files of a host read out of order, replays). */
+    public long clockResets() {
+        return clockResets;
+    }
+
+    /** Recent starts, hand-offs and Message-IDs forgotten before {@code link_window} because of the index cap. */
+    public long evictedLinks() {
+        return evictedLinks;
     }
 
     @Override

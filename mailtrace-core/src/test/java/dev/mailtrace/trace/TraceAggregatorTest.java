@@ -230,6 +230,38 @@ class TraceAggregatorTest {
     }
 
     @Test
+    void aHostsTimeGoingBackFarStartsANewTimeLine() {
+        // the files of one host read newest first, or the same log twice: timeouts and emission go on
+        Feed f = new Feed(TraceLimits.builder().idleTimeout(Duration.ofMinutes(30)).maxOpenTransactions(50).build(), false);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < 200; i++) {
+                String q = "P" + pass + "Q" + i;
+                f.at("+" + (i * 60) + "s").accepted(q, "c", "192.0.2.1").from(q, "a@x", 1, 1)
+                        .at("+" + (i * 60 + 5) + "s").sent(q, "b@y", "y[192.0.2.2]:25", null).removed(q);
+                f.at("+" + (i * 60 + 7) + "s").accepted("ABORTED" + pass + "-" + i, "c", "192.0.2.1");
+            }
+            assertThat(f.transactions()).as("pass " + pass + " emitted while reading").hasSizeGreaterThan(pass * 400 + 300);
+        }
+        f.finish();
+        assertThat(f.transactions()).hasSize(800);
+        assertThat(f.transactions().stream().filter(Transaction::complete)).hasSize(400);
+        assertThat(f.agg.stats().evictedTransactions()).as("timeouts, not the cap, end the aborted ones").isZero();
+        assertThat(f.agg.stats().clockResets()).isEqualTo(1);
+    }
+
+    @Test
+    void aStrayLineFromLongAgoDoesNotResetTheClock() {
+        Feed f = new Feed(TraceLimits.builder().idleTimeout(Duration.ofMinutes(30)).build(), false);
+        f.at("+10h").accepted("OPEN", "c", "192.0.2.1")
+                .at("+1h").ev(new Ev.Milter("OTHER", "warn", 1)) // misdated
+                .at("+10h5m").removed("OPEN").at("+10h1m").attempt("OPEN", "late@y", DeliveryStatus.SENT, "y[192.0.2.2]:25", "ok")
+                .finish();
+        assertThat(f.tx("mx1", "OPEN").recipients()).hasSize(1);
+        assertThat(f.tx("mx1", "OPEN").complete()).isTrue();
+        assertThat(f.agg.stats().clockResets()).isZero();
+    }
+
+    @Test
     void newYearIsJustTimeMovingOn() {
         Feed f = new Feed(TraceLimits.builder().idleTimeout(Duration.ofMinutes(5)).build(), false);
         f.at("2025-12-31T23:59:58Z").accepted("Q1", "c", "192.0.2.1").from("Q1", "a@x", 1, 1)

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+
 import org.junit.jupiter.api.Test;
 
 import dev.mailtrace.io.LogReader;
@@ -87,6 +88,58 @@ class TracePipelineTest {
                 assertThat(trace(log, threads, chunk, true)).as(threads + " threads, chunks of " + chunk).isEqualTo(one);
             }
         }
+    }
+
+    /** The records of {@code inputs} (merged by time), sorted, so that outputs can be compared whatever their order. */
+    static List<String> traceMerged(List<String> inputs, int threads, int chunkLines) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Sink sink = NdjsonSink.builder(out).zone(ZONE).build()) {
+            TraceAggregator agg = TraceAggregator.builder().messages(true).listener(sink::accept).build();
+            TracePipeline p = TracePipeline.builder(registry()).zone(ZONE).year(2025).threads(threads).chunkLines(chunkLines).build();
+            List<LogReader> readers = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                readers.add(LogReader.builder().open("in" + i, new ByteArrayInputStream(inputs.get(i).getBytes(StandardCharsets.UTF_8))));
+            }
+            p.run(readers, agg);
+            agg.finish();
+        }
+        return out.toString(StandardCharsets.UTF_8).lines().sorted().toList();
+    }
+
+    @Test
+    void perHostLogsMergedByTimeGiveTheSameRecordsAsOneCentralLog() throws IOException {
+        String log = log(LocalDateTime.of(2025, 12, 31, 22, 0), 1500);
+        StringBuilder mx1 = new StringBuilder();
+        StringBuilder mbox1 = new StringBuilder();
+        log.lines().forEach(l -> (l.contains(" mbox1 ") ? mbox1 : mx1).append(l).append('\n'));
+        List<String> central = traceMerged(List.of(log), 1, 4096);
+        assertThat(central.stream().filter(l -> l.startsWith("{\"type\":\"message\"")))
+                .hasSize(1500).allMatch(l -> l.contains("\"via\":\"relay\""));
+        for (int threads : new int[] {1, 2}) {
+            for (int chunk : new int[] {1, 100, 4096}) {
+                assertThat(traceMerged(List.of(mbox1.toString(), mx1.toString()), threads, chunk))
+                        .as(threads + " threads, chunks of " + chunk).isEqualTo(central);
+            }
+        }
+    }
+
+    @Test
+    void theSameLogTwiceGivesEverythingTwiceWithoutHoldingTheFirstPass() throws IOException {
+        String log = log(LocalDateTime.of(2026, 3, 1, 10, 0), 3000);
+        List<TraceRecord> out = new ArrayList<>();
+        TraceAggregator agg = TraceAggregator.builder().messages(true).listener(out::add).build();
+        TracePipeline p = TracePipeline.builder(registry()).zone(ZONE).year(2026).threads(2).chunkLines(500).build();
+        try (LogReader in = LogReader.builder().open("-", new ByteArrayInputStream((log + log).getBytes(StandardCharsets.UTF_8)))) {
+            p.run(in, agg);
+        }
+        int beforeFinish = out.size();
+        agg.finish();
+        assertThat(out.stream().filter(r -> r instanceof Transaction)).hasSize(12_000)
+                .allMatch(r -> ((Transaction) r).complete());
+        assertThat(out.stream().filter(r -> r instanceof MessageTrace)).hasSize(6000)
+                .allMatch(r -> ((MessageTrace) r).hops().size() == 2 && ((MessageTrace) r).complete());
+        assertThat(beforeFinish).as("emitted while reading, not held until the end").isGreaterThan(17_000);
+        assertThat(agg.stats().clockResets()).isEqualTo(2);
     }
 
     @Test
