@@ -138,6 +138,8 @@ public final class LogParser {
         boolean recognised;
         try {
             recognised = dialect.parse(line, emitter);
+        } catch (ListenerFailure e) {
+            throw e.failure; // the caller's listener failed, not the dialect: never hide that
         } catch (RuntimeException e) {
             // A dialect bug must not stop the run: report the line, warn once per dialect.
             if (failedDialects.add(dialect.name())) {
@@ -170,7 +172,23 @@ public final class LogParser {
         @Override
         public void accept(LogEvent event) {
             count++;
-            emit(Objects.requireNonNull(event, "event"), out);
+            Objects.requireNonNull(event, "event");
+            try {
+                emit(event, out);
+            } catch (RuntimeException e) {
+                throw new ListenerFailure(e);
+            }
+        }
+    }
+
+    /** Carries a listener's failure through the dialect's parse, to tell it from the dialect's own. */
+    private static final class ListenerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final RuntimeException failure;
+
+        ListenerFailure(RuntimeException failure) {
+            super(null, failure, false, false);
+            this.failure = failure;
         }
     }
 

@@ -132,4 +132,16 @@ class LogParserTest {
         }
         assertThat(where).containsExactly("udp:1@0", "udp:2@35");
     }
+
+    @Test
+    void aFailingListenerIsNotMistakenForAFailingDialect() {
+        LogParser parser = LogParser.builder(DialectRegistry.builder().add(new Greet()).build()).year(2026).build();
+        parser.startSource("x", null);
+        byte[] b = "Nov 24 10:00:00 h greeter: hello a".getBytes(StandardCharsets.UTF_8);
+        IllegalStateException sinkDown = new IllegalStateException("sink down");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parser.parseLine(b, 0, b.length, (line, e) -> {
+            throw sinkDown;
+        })).isSameAs(sinkDown);
+        assertThat(parser.stats().unknownLines()).isZero();
+    }
 }
