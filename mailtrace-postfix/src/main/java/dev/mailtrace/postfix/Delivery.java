@@ -99,4 +99,18 @@ public record Delivery(String queueId, String recipient, String originalRecipien
         F.str(out, "response", response);
         F.str(out, "queued_as", queuedAs);
     }
+
+    /** {@code delays=a/b/c/d} as postfix writes it, or null if it was not logged. */
+    @Override
+    public String delays() {
+        if (Double.isNaN(delayBeforeQmgr)) {
+            return null;
+        }
+        return seconds(delayBeforeQmgr) + "/" + seconds(delayInQmgr) + "/" + seconds(delayConnSetup) + "/"
+                + seconds(delayTransmission);
+    }
+
+    private static String seconds(double s) {
+        return s == Math.rint(s) && !Double.isInfinite(s) ? Long.toString((long) s) : Double.toString(s);
+    }
 }

@@ -42,4 +42,10 @@ public record SmtpdClient(String queueId, Client client, String saslMethod, Stri
         F.str(out, "orig_queue_id", origQueueId);
         F.client(out, "orig_client", origClient);
     }
+
+    /** The queue id on the content filter's side of an XFORWARD hop: links reinjected mail. */
+    @Override
+    public String previousQueueId() {
+        return origQueueId;
+    }
 }

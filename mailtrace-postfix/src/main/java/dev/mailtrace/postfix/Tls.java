@@ -4,7 +4,7 @@ import dev.mailtrace.event.Client;
 import dev.mailtrace.event.EventType;
 import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.FieldWriter;
-import dev.mailtrace.event.LogEvent;
+import dev.mailtrace.event.TlsEstablished;
 
 /**
  * A TLS session summary: {@code Untrusted TLS connection established to mx.example.net[192.0.2.1]:25:
@@ -37,7 +37,7 @@ public record Tls(String trust, boolean reused, Client client, Relay relay, Stri
         int cipherBits, int cipherAlgBits, String keyExchange, String keyExchangeCurve, int keyExchangeBits,
         String serverSignature, String serverSignatureCurve, int serverSignatureBits, String serverDigest,
         String clientSignature, String clientSignatureCurve, int clientSignatureBits, String clientDigest)
-        implements LogEvent {
+        implements TlsEstablished {
 
     /** {@code postfix/tls}. */
     public static final EventType TYPE = F.type("tls", "a TLS session was established (or reused) to or from a peer",
