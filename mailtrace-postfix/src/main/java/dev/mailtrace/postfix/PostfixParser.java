@@ -25,8 +25,10 @@ import dev.mailtrace.event.LogEvent;
  * {@link QueueIdDispatch}; any other is dispatched on its first byte and leading literal to the
  * scanner of its line family ({@link SmtpdLines}, {@link SmtpClientLines}, {@link ActionLines},
  * {@link TlsLines}, {@link PostscreenLines}, {@link StatisticsLines}, {@link AdminLines},
- * {@link WarningLines}), which reads the fields with hand-written byte scanning. Stateless; every
- * method is static and allocates only the event and its strings.
+ * {@link WarningLines}), which reads the fields with hand-written byte scanning. Stateless: the
+ * scanners are static methods. A line allocates its event and the event's strings and, where it
+ * has them, a reader of its reply ({@link SmtpReply}), envelope tail ({@link EnvelopeTail}) or
+ * TLS signatures.
  *
  * <p>Formats follow postfix's own sources (smtpd.c, smtpd_check.c, log_adhoc.c, qmgr_active.c,
  * cleanup_message.c, cleanup_milter.c, tls_misc.c, postscreen*.c, anvil.c, scache.c, ...) of 2.x
