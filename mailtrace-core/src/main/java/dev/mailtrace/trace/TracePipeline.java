@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -577,7 +578,14 @@ public final class TracePipeline {
         }
 
         private void submit(Chunk c) throws InterruptedException {
-            queue.put(pool.submit(() -> parse(c)));
+            Future<Chunk> parsed;
+            try {
+                parsed = pool.submit(() -> parse(c));
+            } catch (RejectedExecutionException e) {
+                // The consumer stopped (finished early or failed) and shut the workers down: stop too.
+                throw new InterruptedException("the consumer stopped");
+            }
+            queue.put(parsed);
         }
 
         private Chunk parse(Chunk c) {
