@@ -202,8 +202,10 @@ public final class LogParser {
         String program;
         LogDialect dialect;
         String host;
-        private byte[] lastHostBytes = new byte[0];
-        private String lastHost;
+        // Hosts repeat line after line, and a central log interleaves a few dozen of them: a small
+        // direct-mapped cache turns each into one String for the whole run, without allocating.
+        private final byte[][] hostKeys = new byte[64][];
+        private final String[] hostNames = new String[64];
 
         @Override
         public byte[] bytes() {
@@ -268,15 +270,20 @@ public final class LogParser {
         @Override
         public String host() {
             if (host == null && header.hasHost()) {
-                // Hosts repeat line after line: reuse the last String when the bytes are the same.
                 byte[] b = header.buffer();
                 int s = header.hostStart();
                 int e = header.hostEnd();
-                if (lastHost == null || !Arrays.equals(lastHostBytes, 0, lastHostBytes.length, b, s, e)) {
-                    lastHostBytes = Arrays.copyOfRange(b, s, e);
-                    lastHost = new String(lastHostBytes, StandardCharsets.UTF_8);
+                int h = 0;
+                for (int i = s; i < e; i++) {
+                    h = 31 * h + b[i];
                 }
-                host = lastHost;
+                int slot = (h ^ (h >>> 7)) & (hostKeys.length - 1);
+                byte[] key = hostKeys[slot];
+                if (key == null || !Arrays.equals(key, 0, key.length, b, s, e)) {
+                    hostKeys[slot] = key = Arrays.copyOfRange(b, s, e);
+                    hostNames[slot] = new String(key, StandardCharsets.UTF_8);
+                }
+                host = hostNames[slot];
             }
             return host;
         }

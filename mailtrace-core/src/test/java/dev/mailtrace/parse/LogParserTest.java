@@ -144,4 +144,26 @@ class LogParserTest {
         })).isSameAs(sinkDown);
         assertThat(parser.stats().unknownLines()).isZero();
     }
+
+    @Test
+    void interleavedHostsKeepTheirNamesAndReuseTheirStrings() {
+        LogParser parser = LogParser.builder(DialectRegistry.builder().add(new Greet()).build()).year(2026).build();
+        parser.startSource("central", null);
+        List<String> hosts = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (int h = 0; h < 100; h++) {
+                byte[] b = ("Nov 24 10:00:00 host" + h + " greeter: hello x").getBytes(StandardCharsets.UTF_8);
+                parser.parseLine(b, 0, b.length, (line, e) -> hosts.add(line.host()));
+            }
+        }
+        for (int i = 0; i < 300; i++) {
+            assertThat(hosts.get(i)).isEqualTo("host" + (i % 100));
+        }
+        for (String l : List.of("Nov 24 10:00:00 mx1 greeter: hello a", "Nov 24 10:00:00 mx2 greeter: hello b",
+                "Nov 24 10:00:00 mx1 greeter: hello c")) {
+            byte[] b = l.getBytes(StandardCharsets.UTF_8);
+            parser.parseLine(b, 0, b.length, (line, e) -> hosts.add(line.host()));
+        }
+        assertThat(hosts.get(302)).as("a host seen before: the same String").isSameAs(hosts.get(300));
+    }
 }
