@@ -1,0 +1,10 @@
+package dev.mailtrace.sendmail;
+
+/**
+ * A {@link Ruleset} that rejected incoming mail: a {@link dev.mailtrace.event.Rejection}. Its type
+ * and fields are the line's.
+ *
+ * @param line the line
+ */
+public record RulesetReject(Ruleset line) implements RefusalEvent<Ruleset> {
+}
