@@ -21,6 +21,7 @@ import dev.mailtrace.event.MessageAccepted;
 import dev.mailtrace.event.MessageExpired;
 import dev.mailtrace.event.MessageIdentified;
 import dev.mailtrace.event.MessageRemoved;
+import dev.mailtrace.event.MultiRecipientAttempt;
 import dev.mailtrace.event.QueueEvent;
 import dev.mailtrace.event.RecipientAttempt;
 import dev.mailtrace.event.Rejection;
@@ -360,8 +361,38 @@ public final class TraceAggregator implements EventListener {
             tx = txFor(hs, qid, time, t);
             tx.addAction(capture.action(time, e), limits.maxActions(), stats);
         }
+        alsoApply(tx, e);
         tx.touch(time);
         activity(tx, t);
+    }
+
+    /**
+     * One line may say several things at once (sendmail's {@code from=} line: accepted, envelope
+     * sender and message-id; its expiry DSN: bounce and expiry). The branch above handled the
+     * first; these fill in what the others carry, never overwriting.
+     */
+    private void alsoApply(TxBuilder tx, QueueEvent e) {
+        if (e instanceof MessageIdentified m && tx.messageId == null && m.messageId() != null) {
+            tx.messageId = m.messageId();
+            linker.identified(tx);
+        }
+        if (e instanceof EnvelopeSender s) {
+            if (tx.from == null) {
+                tx.from = s.sender();
+            }
+            if (tx.size < 0) {
+                tx.size = s.size();
+            }
+            if (tx.nrcpt < 0) {
+                tx.nrcpt = s.recipientCount();
+            }
+        }
+        if (e instanceof MessageExpired x) {
+            tx.expired = true;
+            if (tx.from == null) {
+                tx.from = x.sender();
+            }
+        }
     }
 
     private TxBuilder accepted(HostState hs, Instant time, long t, MessageAccepted a) {
@@ -380,17 +411,22 @@ public final class TraceAggregator implements EventListener {
     }
 
     private void attempt(TxBuilder tx, Instant time, long t, RecipientAttempt a) {
-        String to = a.recipient() == null ? "" : a.recipient();
-        TxBuilder.RcptBuilder r = tx.recipient(to, a.originalRecipient(), limits.maxRecipients(), stats);
-        if (r == null) {
-            return;
-        }
-        boolean wasPending = r.last != null && TxBuilder.RcptBuilder.pending(r.last);
         String relay = a.relay(); // dialects may build it on each call
         DeliveryAttempt d = new DeliveryAttempt(time, relay, a.delay(), a.delays(), a.dsn(), a.status(),
                 a.response(), a.queuedAs());
-        if (r.add(d, limits.maxAttempts(), stats)) {
-            tx.pending += (TxBuilder.RcptBuilder.pending(r.last) ? 1 : 0) - (wasPending ? 1 : 0);
+        boolean recorded;
+        if (a instanceof MultiRecipientAttempt m && m.recipients().size() > 1) {
+            // One line, several recipients (sendmail's to=a,b): the same attempt for each; the
+            // original address, if logged, belongs to the first.
+            recorded = false;
+            for (int i = 0; i < m.recipients().size(); i++) {
+                recorded |= record(tx, m.recipients().get(i), i == 0 ? a.originalRecipient() : null, d);
+            }
+        } else {
+            recorded = record(tx, a.recipient(), a.originalRecipient(), d);
+        }
+        if (!recorded) {
+            return;
         }
         if (d.status() == dev.mailtrace.event.DeliveryStatus.SENT) {
             String q = d.queuedAs();
@@ -400,6 +436,20 @@ public final class TraceAggregator implements EventListener {
                 linker.relayed(tx, t, relay);
             }
         }
+    }
+
+    /** Adds the attempt to the recipient; false if the recipient limit left it out. */
+    private boolean record(TxBuilder tx, String recipient, String originalRecipient, DeliveryAttempt d) {
+        TxBuilder.RcptBuilder r = tx.recipient(recipient == null ? "" : recipient, originalRecipient,
+                limits.maxRecipients(), stats);
+        if (r == null) {
+            return false;
+        }
+        boolean wasPending = r.last != null && TxBuilder.RcptBuilder.pending(r.last);
+        if (r.add(d, limits.maxAttempts(), stats)) {
+            tx.pending += (TxBuilder.RcptBuilder.pending(r.last) ? 1 : 0) - (wasPending ? 1 : 0);
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ bookkeeping
