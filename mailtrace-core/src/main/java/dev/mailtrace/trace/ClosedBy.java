@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum ClosedBy {
     /** The message left the queue ({@link dev.mailtrace.event.MessageRemoved}): complete. */
     REMOVED(true),
+    /**
+     * Every recipient reached a final status, for an MTA that logs no removal (sendmail; see
+     * {@link dev.mailtrace.event.ImplicitCompletion}): complete.
+     */
+    COMPLETED(true),
     /** The message was refused after it had a queue id (at DATA or end of message: header checks, milters): complete. */
     REJECTED(true),
     /** No line for the transaction within the idle timeout ({@link TraceLimits#idleTimeout()}, in event time): incomplete. */

@@ -16,6 +16,7 @@ import dev.mailtrace.event.BounceCreated;
 import dev.mailtrace.event.Client;
 import dev.mailtrace.event.EnvelopeSender;
 import dev.mailtrace.event.FieldWriter;
+import dev.mailtrace.event.ImplicitCompletion;
 import dev.mailtrace.event.LogEvent;
 import dev.mailtrace.event.MessageAccepted;
 import dev.mailtrace.event.MessageExpired;
@@ -362,8 +363,35 @@ public final class TraceAggregator implements EventListener {
             tx.addAction(capture.action(time, e), limits.maxActions(), stats);
         }
         alsoApply(tx, e);
+        if (e instanceof ImplicitCompletion ic) {
+            tx.implicitCompletion = true;
+            tx.expectedRecipients = Math.max(tx.expectedRecipients, ic.expectedRecipients());
+        }
         tx.touch(time);
+        if (tx.implicitCompletion && tx.closedBy == null && implicitlyDone(tx)) {
+            // Closed into the reorder window like a removal: the DSN line that follows a failed
+            // attempt still joins it (ImplicitCompletion's rule).
+            close(tx, ClosedBy.COMPLETED, t);
+        }
         activity(tx, t);
+    }
+
+    /** ImplicitCompletion's rule: the announced recipients are known and every one is final. */
+    private static boolean implicitlyDone(TxBuilder tx) {
+        if (tx.expectedRecipients == 0) {
+            return true;
+        }
+        if (tx.rcpts.size() < Math.max(1, tx.expectedRecipients)) {
+            return false;
+        }
+        for (TxBuilder.RcptBuilder r : tx.rcpts) {
+            boolean done = r.last != null
+                    && (r.last.isFinal() || tx.expired && TxBuilder.RcptBuilder.pending(r.last));
+            if (!done) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -36,6 +36,10 @@ final class TxBuilder {
     ArrayList<Link> bounces;
     Link bounceOf;
     boolean expired;
+    /** Seen an ImplicitCompletion event: ends when its recipients are done, with no removal line. */
+    boolean implicitCompletion;
+    /** The largest recipient count an ImplicitCompletion event announced, or -1. */
+    int expectedRecipients = -1;
     ClosedBy closedBy;
     long closedAtMillis;
     /** Recipients whose last attempt is deferred or held. */
