@@ -1,13 +1,22 @@
 package dev.mailtrace.trace;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +128,11 @@ import dev.mailtrace.parse.ParsedLine;
  * it — as {@code to} or {@code orig_to} — continues there), and bounces as nested traces. A trace is
  * emitted when all its transactions have ended and nothing happened to it for {@code reorder_window}
  * (longer, up to {@code link_window}, while a hand-off to a host in the logs waits for its next hop).
+ *
+ * <h2>Runs in parts</h2>
+ * {@link #writeState} saves everything open at the end of a run (or as a checkpoint at any time) and
+ * {@link #readState} restores it into the aggregator of the next run: the runs together emit exactly
+ * the records of one run over the whole input.
  *
  * <p><b>Threads:</b> not thread-safe; feed it from one thread, in log order per host. Parse on many
  * threads and aggregate on one with {@link TracePipeline}.
@@ -248,6 +262,215 @@ public final class TraceAggregator implements EventListener {
             emit(tx);
         }
         linker.finish();
+    }
+
+    // ------------------------------------------------------------------ saved state
+
+    /**
+     * Writes everything the aggregator holds — open transactions and those waiting for late lines,
+     * each host's clock, pending TLS sessions, the linker's recent starts, hand-offs and Message-IDs,
+     * message traces not yet emitted — so that {@link #readState} in a new aggregator (the next run,
+     * after a restart) carries on exactly where this one stands: feeding the rest of the input there
+     * gives exactly the records this aggregator would have emitted. Call it instead of
+     * {@link #finish()} at the end of a run over part of a log (a cron job over the lines added since
+     * the last run), or at any time as a checkpoint: it changes nothing, and this aggregator can go on.
+     *
+     * <p>The format is JSON (jackson-core), versioned ({@code "format":"mailtrace-trace-state","version":1});
+     * a newer version is refused by older readers. Its size is proportional to what is open. The
+     * stream is not closed. Write to a temporary file and rename it over the previous state, so that a
+     * crash while writing leaves the previous state intact.
+     *
+     * @throws IOException if writing failed
+     */
+    public void writeState(OutputStream out) throws IOException {
+        try (JsonGenerator g = StateCodec.JSON.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("format", StateCodec.FORMAT);
+            g.writeNumberField("version", StateCodec.VERSION);
+            g.writeBooleanField("messages", linker.messages());
+            List<TxBuilder> txs = new ArrayList<>();
+            for (HostState hs : hosts.values()) {
+                for (int list = TxBuilder.ACTIVE; list <= TxBuilder.CLOSING; list++) {
+                    for (TxBuilder x = hs.heads[list]; x != null; x = x.next) {
+                        txs.add(x);
+                    }
+                }
+            }
+            g.writeObjectFieldStart("linker");
+            IdentityHashMap<TraceLinker.Node, Integer> nodeIds = linker.writeState(g, txs);
+            g.writeEndObject();
+            g.writeNumberField("seq", seq);
+            g.writeNumberField("global_clock", globalClock);
+            g.writeArrayFieldStart("hosts");
+            for (HostState hs : hosts.values()) { // in the map's order: read back into a new map, it iterates alike
+                g.writeStartObject();
+                g.writeStringField("name", hs.name);
+                g.writeNumberField("clock", hs.clock);
+                StateCodec.instant(g, "clock_instant", hs.clockInstant);
+                g.writeNumberField("behind", hs.behind);
+                g.writeArrayFieldStart("lists"); // active, deferred, closing: each by last activity
+                for (int list = TxBuilder.ACTIVE; list <= TxBuilder.CLOSING; list++) {
+                    g.writeStartArray();
+                    for (TxBuilder x = hs.heads[list]; x != null; x = x.next) {
+                        x.writeState(g, nodeIds.get((TraceLinker.Node) x.linkState));
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("tls_by_process"); // least recently used first
+            for (Map.Entry<String, PendingTls> e : tlsByProcess.entrySet()) {
+                PendingTls p = e.getValue();
+                g.writeStartObject();
+                g.writeStringField("process", e.getKey());
+                StateCodec.string(g, "ip", p.ip);
+                StateCodec.tls(g, "tls", p.tls);
+                g.writeNumberField("time", p.time);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    /**
+     * Restores what {@link #writeState} wrote, into this aggregator before its first event. It must be
+     * built with the same {@link Builder#messages(boolean) messages} setting; limits may differ (new ones
+     * apply from the next event on). {@link #stats()} count this run only, apart from the open
+     * transactions. The stream is read to the end of the state and not closed.
+     *
+     * @throws TraceStateException if the input is not a trace state, is damaged, was written by a newer
+     *     format version or with another {@code messages} setting
+     * @throws IOException if reading failed
+     * @throws IllegalStateException if this aggregator has seen events or restored a state already
+     */
+    public void readState(InputStream in) throws IOException {
+        if (stats.events > 0 || !hosts.isEmpty()) {
+            throw new IllegalStateException("a state can only be read into a new aggregator, before its first event");
+        }
+        try (JsonParser p = StateCodec.JSON.createParser(in)) {
+            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            StateCodec.Reader r = new StateCodec.Reader(p);
+            try {
+                r.next(JsonToken.START_OBJECT);
+            } catch (JsonProcessingException e) {
+                throw new TraceStateException("not a trace state: " + e.getOriginalMessage(), e);
+            }
+            List<TraceLinker.Node> nodes = null;
+            boolean header = false;
+            try {
+                for (String f; (f = r.field()) != null; ) {
+                    if (!header && !f.equals("format")) {
+                        throw new TraceStateException("not a trace state: it does not begin with [\"format\":\""
+                                + StateCodec.FORMAT + "\"]");
+                    }
+                    switch (f) {
+                        case "format" -> {
+                            String format = r.string();
+                            if (!StateCodec.FORMAT.equals(format)) {
+                                throw new TraceStateException("not a trace state: format [" + format + "], expected ["
+                                        + StateCodec.FORMAT + "]");
+                            }
+                            header = true;
+                        }
+                        case "version" -> {
+                            int version = r.intValue();
+                            if (version != StateCodec.VERSION) {
+                                throw new TraceStateException("trace state version [" + version + "]; this mailtrace reads"
+                                        + " version [" + StateCodec.VERSION + "]");
+                            }
+                        }
+                        case "messages" -> {
+                            boolean messages = r.bool();
+                            if (messages != linker.messages()) {
+                                throw new TraceStateException("trace state written with messages [" + messages
+                                        + "], this aggregator has messages [" + linker.messages() + "]: build it with"
+                                        + " .messages(" + messages + ")");
+                            }
+                        }
+                        case "linker" -> nodes = linker.readState(r);
+                        case "seq" -> seq = r.longValue();
+                        case "global_clock" -> globalClock = r.longValue();
+                        case "hosts" -> {
+                            r.array();
+                            while (r.item()) {
+                                readHost(r, r.require(nodes, "linker"));
+                            }
+                        }
+                        case "tls_by_process" -> {
+                            r.array();
+                            while (r.item()) {
+                                readTls(r);
+                            }
+                        }
+                        default -> r.skip();
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw new TraceStateException("damaged trace state: " + e.getOriginalMessage(), e);
+            }
+            if (nodes == null) {
+                throw new TraceStateException("damaged trace state: [linker] is missing");
+            }
+        }
+        stats.openTransactions = open;
+        stats.peakOpenTransactions = Math.max(stats.peakOpenTransactions, open);
+    }
+
+    private void readHost(StateCodec.Reader r, List<TraceLinker.Node> nodes) throws IOException {
+        r.at(JsonToken.START_OBJECT);
+        HostState hs = null;
+        for (String f; (f = r.field()) != null; ) {
+            if (hs == null && !f.equals("name")) {
+                throw r.error("a host must begin with its [name]");
+            }
+            switch (f) {
+                case "name" -> {
+                    hs = new HostState(r.require(r.string(), "name"));
+                    hosts.put(hs.name, hs);
+                }
+                case "clock" -> hs.clock = r.longValue();
+                case "clock_instant" -> hs.clockInstant = r.instant();
+                case "behind" -> hs.behind = r.intValue();
+                case "lists" -> {
+                    r.array();
+                    for (int list = TxBuilder.ACTIVE; r.item(); list++) {
+                        if (list > TxBuilder.CLOSING) {
+                            throw r.error("more than three transaction lists");
+                        }
+                        r.array();
+                        while (r.item()) {
+                            TxBuilder tx = TxBuilder.readState(r, hs, nodes);
+                            hs.open.put(tx.queueId, tx);
+                            hs.append(tx, list);
+                            open++;
+                        }
+                    }
+                }
+                default -> r.skip();
+            }
+        }
+    }
+
+    private void readTls(StateCodec.Reader r) throws IOException {
+        r.at(JsonToken.START_OBJECT);
+        String process = null;
+        String ip = null;
+        TlsInfo tls = null;
+        long time = 0;
+        for (String f; (f = r.field()) != null; ) {
+            switch (f) {
+                case "process" -> process = r.string();
+                case "ip" -> ip = r.string();
+                case "tls" -> tls = r.tls();
+                case "time" -> time = r.longValue();
+                default -> r.skip();
+            }
+        }
+        tlsByProcess.put(r.require(process, "process"), new PendingTls(ip, r.require(tls, "tls"), time));
     }
 
     // ------------------------------------------------------------------ events

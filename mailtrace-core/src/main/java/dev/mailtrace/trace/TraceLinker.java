@@ -1,8 +1,11 @@
 package dev.mailtrace.trace;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonToken;
 
 import dev.mailtrace.event.Client;
 import dev.mailtrace.event.DeliveryStatus;
@@ -634,7 +640,10 @@ final class TraceLinker {
                 left.add(r.comp);
             }
         }
-        left.sort(Comparator.comparingLong(c -> c.members.stream().mapToLong(m -> m.startMillis).min().orElse(0)));
+        // by their earliest transaction; ties by its key, so that the order never depends on hashing
+        Comparator<Node> byStart = Comparator.comparingLong((Node m) -> m.startMillis)
+                .thenComparing(m -> m.key.host()).thenComparing(m -> m.key.queueId());
+        left.sort(Comparator.comparing((Comp c) -> c.members.stream().min(byStart).orElseThrow(), byStart));
         for (Comp c : left) {
             emit(c);
         }
@@ -757,6 +766,447 @@ final class TraceLinker {
             }
         }
         return false;
+    }
+
+    // ---------------------------------------------------------------- saved state
+
+    /**
+     * Writes everything the linker holds ({@link TraceAggregator#writeState}). Nodes, message groups and
+     * hand-offs are shared by several indexes: each is written once, in an array, and referred to by
+     * its position there; every collection keeps its order, so that ties are broken as before.
+     *
+     * @param open the aggregator's open transactions, whose nodes it refers to
+     * @return the position of each node written
+     */
+    IdentityHashMap<Node, Integer> writeState(JsonGenerator g, Collection<TxBuilder> open) throws IOException {
+        Numbering<Node> nodeIds = new Numbering<>();
+        Numbering<Comp> compIds = new Numbering<>();
+        Numbering<Handoff> handoffIds = new Numbering<>();
+        for (TxBuilder tx : open) {
+            nodeIds.id((Node) tx.linkState);
+        }
+        nodes.values().forEach(nodeIds::id);
+        starts.values().forEach(l -> l.forEach(nodeIds::id));
+        byMessageId.values().forEach(l -> l.forEach(nodeIds::id));
+        handoffs.values().forEach(l -> l.forEach(handoffIds::id));
+        for (Expiry e : expiries) {
+            if (e.value instanceof Handoff h) {
+                handoffIds.id(h);
+            } else {
+                nodeIds.id((Node) e.value);
+            }
+        }
+        handoffIds.list.forEach(h -> nodeIds.id(h.from));
+        ready.forEach(r -> compIds.id(r.comp));
+        for (int n = 0, c = 0; n < nodeIds.list.size() || c < compIds.list.size(); ) {
+            if (n < nodeIds.list.size()) {
+                Node x = nodeIds.list.get(n++);
+                compIds.id(x.comp);
+                nodeIds.id(x.hopParent);
+                x.children.forEach(nodeIds::id);
+                nodeIds.id(x.bounceParent);
+            } else {
+                compIds.list.get(c++).members.forEach(nodeIds::id);
+            }
+        }
+        g.writeNumberField("clock", clock);
+        g.writeArrayFieldStart("nodes");
+        for (Node n : nodeIds.list) {
+            g.writeStartObject();
+            g.writeStringField("host", n.key.host());
+            g.writeStringField("queue_id", n.key.queueId());
+            g.writeNumberField("start", n.startMillis);
+            StateCodec.client(g, "client", n.client);
+            StateCodec.string(g, "message_id", n.messageId);
+            g.writeBooleanField("open", n.open);
+            g.writeNumberField("last_relayed", n.lastRelayed);
+            StateCodec.links(g, "next", n.next);
+            StateCodec.link(g, "prev", n.prev);
+            StateCodec.transaction(g, "tx", n.tx);
+            reference(g, "comp", compIds, n.comp);
+            reference(g, "hop_parent", nodeIds, n.hopParent);
+            StateCodec.enumValue(g, "via", n.via);
+            g.writeArrayFieldStart("children");
+            for (Node c : n.children) {
+                g.writeNumber(nodeIds.id(c));
+            }
+            g.writeEndArray();
+            reference(g, "bounce_parent", nodeIds, n.bounceParent);
+            g.writeBooleanField("bounce", n.bounce);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("comps");
+        for (Comp c : compIds.list) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("members");
+            for (Node m : c.members) {
+                g.writeNumber(nodeIds.id(m));
+            }
+            g.writeEndArray();
+            g.writeNumberField("open", c.open);
+            g.writeNumberField("last_activity", c.lastActivity);
+            g.writeNumberField("wait_until", c.waitUntil);
+            g.writeBooleanField("done", c.done);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("handoffs");
+        for (Handoff h : handoffIds.list) {
+            g.writeStartObject();
+            reference(g, "from", nodeIds, h.from);
+            g.writeStringField("from_host", h.fromKey.host());
+            g.writeStringField("from_queue_id", h.fromKey.queueId());
+            g.writeNumberField("time", h.time);
+            StateCodec.string(g, "relay", h.relay);
+            StateCodec.string(g, "where_name", h.where.name());
+            StateCodec.string(g, "where_ip", h.where.ip());
+            StateCodec.enumValue(g, "where", h.where.place());
+            StateCodec.enumValue(g, "kind", h.kind);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("nodes_by_key");
+        for (Node n : nodes.values()) {
+            g.writeNumber(nodeIds.id(n));
+        }
+        g.writeEndArray();
+        index(g, "starts", starts, nodeIds);
+        index(g, "handoffs_by_queue_id", handoffs, handoffIds);
+        index(g, "by_message_id", byMessageId, nodeIds);
+        g.writeArrayFieldStart("expiries");
+        for (Expiry e : expiries) {
+            g.writeStartArray();
+            g.writeNumber(e.time);
+            g.writeNumber(e.eventTime);
+            g.writeNumber(e.index);
+            g.writeString(e.key);
+            g.writeNumber(e.value instanceof Handoff h ? handoffIds.id(h) : nodeIds.id((Node) e.value));
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("host_by_ip");
+        for (Map.Entry<String, String> e : hostByIp.entrySet()) {
+            g.writeStartArray();
+            g.writeString(e.getKey());
+            g.writeString(e.getValue());
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("known_hosts");
+        for (String h : knownHosts) {
+            g.writeString(h);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("ready");
+        for (Ready r : ready) { // the heap's array order: added back in this order it is the same heap
+            g.writeStartArray();
+            g.writeNumber(r.at);
+            g.writeNumber(compIds.id(r.comp));
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        return nodeIds.ids;
+    }
+
+    private static <T> void reference(JsonGenerator g, String name, Numbering<T> ids, T value) throws IOException {
+        if (value != null) {
+            g.writeNumberField(name, ids.id(value));
+        }
+    }
+
+    private static <T> void index(JsonGenerator g, String name, HashMap<String, ArrayList<T>> index, Numbering<T> ids)
+            throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Map.Entry<String, ArrayList<T>> e : index.entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("key", e.getKey());
+            g.writeArrayFieldStart("values");
+            for (T v : e.getValue()) {
+                g.writeNumber(ids.id(v));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** Positions for shared objects, by identity, in order of first sight. */
+    private static final class Numbering<T> {
+        final IdentityHashMap<T, Integer> ids = new IdentityHashMap<>();
+        final ArrayList<T> list = new ArrayList<>();
+
+        int id(T x) {
+            if (x == null) {
+                return -1;
+            }
+            Integer id = ids.get(x);
+            if (id == null) {
+                id = list.size();
+                ids.put(x, id);
+                list.add(x);
+            }
+            return id;
+        }
+    }
+
+    /**
+     * Reads what {@link #writeState} wrote into this new linker; the parser is on the start of its object.
+     *
+     * @return the nodes by position, for the aggregator's open transactions
+     */
+    List<Node> readState(StateCodec.Reader r) throws IOException {
+        r.at(JsonToken.START_OBJECT);
+        List<Node> nodeList = new ArrayList<>();
+        List<int[]> nodeRefs = new ArrayList<>(); // comp, hop parent, bounce parent, children...
+        List<Comp> compList = new ArrayList<>();
+        List<Handoff> handoffList = new ArrayList<>();
+        for (String f; (f = r.field()) != null; ) {
+            switch (f) {
+                case "clock" -> clock = r.longValue();
+                case "nodes" -> {
+                    r.array();
+                    while (r.item()) {
+                        nodeRefs.add(readNode(r, nodeList));
+                    }
+                }
+                case "comps" -> {
+                    r.array();
+                    while (r.item()) {
+                        compList.add(readComp(r, nodeList));
+                    }
+                }
+                case "handoffs" -> {
+                    r.array();
+                    while (r.item()) {
+                        handoffList.add(readHandoff(r, nodeList));
+                    }
+                }
+                case "nodes_by_key" -> {
+                    for (int id : ids(r)) {
+                        Node n = ref(r, nodeList, id);
+                        nodes.put(n.key, n);
+                    }
+                }
+                case "starts" -> readIndex(r, starts, nodeList);
+                case "handoffs_by_queue_id" -> readIndex(r, handoffs, handoffList);
+                case "by_message_id" -> readIndex(r, byMessageId, nodeList);
+                case "expiries" -> {
+                    r.array();
+                    while (r.item()) {
+                        r.array();
+                        long[] v = new long[3];
+                        for (int i = 0; i < 3; i++) {
+                            r.next(JsonToken.VALUE_NUMBER_INT);
+                            v[i] = r.longValue();
+                        }
+                        r.next(JsonToken.VALUE_STRING);
+                        String key = r.string();
+                        r.next(JsonToken.VALUE_NUMBER_INT);
+                        int id = r.intValue();
+                        Object value = v[2] == HANDOFFS ? ref(r, handoffList, id) : ref(r, nodeList, id);
+                        r.next(JsonToken.END_ARRAY);
+                        expiries.add(new Expiry(v[0], v[1], (int) v[2], key, value));
+                    }
+                }
+                case "host_by_ip" -> {
+                    r.array();
+                    while (r.item()) {
+                        r.array();
+                        r.next(JsonToken.VALUE_STRING);
+                        String ip = r.string();
+                        r.next(JsonToken.VALUE_STRING);
+                        hostByIp.put(ip, r.string());
+                        r.next(JsonToken.END_ARRAY);
+                    }
+                }
+                case "known_hosts" -> {
+                    r.array();
+                    while (r.item()) {
+                        knownHosts.add(r.string());
+                    }
+                }
+                case "ready" -> {
+                    r.array();
+                    while (r.item()) {
+                        r.array();
+                        r.next(JsonToken.VALUE_NUMBER_INT);
+                        long at = r.longValue();
+                        r.next(JsonToken.VALUE_NUMBER_INT);
+                        ready.add(new Ready(at, ref(r, compList, r.intValue())));
+                        r.next(JsonToken.END_ARRAY);
+                    }
+                }
+                default -> r.skip();
+            }
+        }
+        for (int i = 0; i < nodeList.size(); i++) {
+            Node n = nodeList.get(i);
+            int[] refs = nodeRefs.get(i);
+            n.comp = refs[0] < 0 ? null : ref(r, compList, refs[0]);
+            n.hopParent = refs[1] < 0 ? null : ref(r, nodeList, refs[1]);
+            n.bounceParent = refs[2] < 0 ? null : ref(r, nodeList, refs[2]);
+            for (int c = 3; c < refs.length; c++) {
+                n.children.add(ref(r, nodeList, refs[c]));
+            }
+            if (messages && n.comp == null) {
+                throw r.error("node [" + n.key.host() + " " + n.key.queueId() + "] belongs to no message");
+            }
+        }
+        return nodeList;
+    }
+
+    private static <T> T ref(StateCodec.Reader r, List<T> list, int id) throws TraceStateException {
+        if (id < 0 || id >= list.size()) {
+            throw r.error("reference [" + id + "] to nothing");
+        }
+        return list.get(id);
+    }
+
+    private static int[] ids(StateCodec.Reader r) throws IOException {
+        r.array();
+        int[] ids = new int[8];
+        int n = 0;
+        while (r.item()) {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+            }
+            ids[n++] = r.intValue();
+        }
+        return Arrays.copyOf(ids, n);
+    }
+
+    private static int[] readNode(StateCodec.Reader r, List<Node> nodeList) throws IOException {
+        r.at(JsonToken.START_OBJECT);
+        String host = null;
+        String queueId = null;
+        long start = 0;
+        Client client = null;
+        String messageId = null;
+        boolean open = false;
+        long lastRelayed = Long.MIN_VALUE;
+        ArrayList<Link> next = null;
+        Link prev = null;
+        Transaction tx = null;
+        int comp = -1;
+        int hopParent = -1;
+        Link.Kind via = null;
+        int[] children = new int[0];
+        int bounceParent = -1;
+        boolean bounce = false;
+        for (String f; (f = r.field()) != null; ) {
+            switch (f) {
+                case "host" -> host = r.string();
+                case "queue_id" -> queueId = r.string();
+                case "start" -> start = r.longValue();
+                case "client" -> client = r.client();
+                case "message_id" -> messageId = r.string();
+                case "open" -> open = r.bool();
+                case "last_relayed" -> lastRelayed = r.longValue();
+                case "next" -> next = r.links();
+                case "prev" -> prev = r.link();
+                case "tx" -> tx = r.transaction();
+                case "comp" -> comp = r.intValue();
+                case "hop_parent" -> hopParent = r.intValue();
+                case "via" -> via = r.enumValue(Link.Kind.class);
+                case "children" -> children = ids(r);
+                case "bounce_parent" -> bounceParent = r.intValue();
+                case "bounce" -> bounce = r.bool();
+                default -> r.skip();
+            }
+        }
+        Node n = new Node(new Key(r.require(host, "host"), r.require(queueId, "queue_id")), start, client);
+        n.messageId = messageId;
+        n.open = open;
+        n.lastRelayed = lastRelayed;
+        n.next = next;
+        n.prev = prev;
+        n.tx = tx;
+        n.via = via;
+        n.bounce = bounce;
+        nodeList.add(n);
+        int[] refs = new int[3 + children.length];
+        refs[0] = comp;
+        refs[1] = hopParent;
+        refs[2] = bounceParent;
+        System.arraycopy(children, 0, refs, 3, children.length);
+        return refs;
+    }
+
+    private static Comp readComp(StateCodec.Reader r, List<Node> nodeList) throws IOException {
+        r.at(JsonToken.START_OBJECT);
+        Comp c = new Comp();
+        for (String f; (f = r.field()) != null; ) {
+            switch (f) {
+                case "members" -> {
+                    for (int id : ids(r)) {
+                        c.members.add(ref(r, nodeList, id));
+                    }
+                }
+                case "open" -> c.open = r.intValue();
+                case "last_activity" -> c.lastActivity = r.longValue();
+                case "wait_until" -> c.waitUntil = r.longValue();
+                case "done" -> c.done = r.bool();
+                default -> r.skip();
+            }
+        }
+        return c;
+    }
+
+    private static Handoff readHandoff(StateCodec.Reader r, List<Node> nodeList) throws IOException {
+        r.at(JsonToken.START_OBJECT);
+        Node from = null;
+        String fromHost = null;
+        String fromQueueId = null;
+        long time = 0;
+        String relay = null;
+        String whereName = null;
+        String whereIp = null;
+        Relays.Place place = null;
+        Link.Kind kind = null;
+        for (String f; (f = r.field()) != null; ) {
+            switch (f) {
+                case "from" -> from = ref(r, nodeList, r.intValue());
+                case "from_host" -> fromHost = r.string();
+                case "from_queue_id" -> fromQueueId = r.string();
+                case "time" -> time = r.longValue();
+                case "relay" -> relay = r.string();
+                case "where_name" -> whereName = r.string();
+                case "where_ip" -> whereIp = r.string();
+                case "where" -> place = r.enumValue(Relays.Place.class);
+                case "kind" -> kind = r.enumValue(Link.Kind.class);
+                default -> r.skip();
+            }
+        }
+        return new Handoff(from, new Key(r.require(fromHost, "from_host"), r.require(fromQueueId, "from_queue_id")),
+                time, relay, new Relays.Relay(whereName, whereIp, r.require(place, "where")), r.require(kind, "kind"));
+    }
+
+    private static <T> void readIndex(StateCodec.Reader r, HashMap<String, ArrayList<T>> index, List<T> values)
+            throws IOException {
+        r.array();
+        while (r.item()) {
+            r.at(JsonToken.START_OBJECT);
+            String key = null;
+            ArrayList<T> list = new ArrayList<>(1);
+            for (String f; (f = r.field()) != null; ) {
+                switch (f) {
+                    case "key" -> key = r.string();
+                    case "values" -> {
+                        for (int id : ids(r)) {
+                            list.add(ref(r, values, id));
+                        }
+                    }
+                    default -> r.skip();
+                }
+            }
+            index.put(r.require(key, "key"), list);
+        }
+    }
+
+    /** Whether it assembles message traces. */
+    boolean messages() {
+        return messages;
     }
 
     /** Nodes held: open transactions plus finished ones waiting for their message. */

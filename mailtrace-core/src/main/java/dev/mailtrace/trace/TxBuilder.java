@@ -1,9 +1,13 @@
 package dev.mailtrace.trace;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonToken;
 
 import dev.mailtrace.event.Client;
 import dev.mailtrace.event.DeliveryStatus;
@@ -155,6 +159,119 @@ final class TxBuilder {
                 next, prev, bounceOf, bounces == null ? List.of() : bounces, closedBy.complete(), closedBy);
     }
 
+    /** Writes this open transaction for {@link TraceAggregator#writeState}; its node by position. */
+    void writeState(JsonGenerator g, Integer node) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("queue_id", queueId);
+        StateCodec.instant(g, "start", start);
+        StateCodec.instant(g, "end", end);
+        g.writeBooleanField("accepted", accepted);
+        StateCodec.client(g, "client", client);
+        StateCodec.string(g, "sasl_method", saslMethod);
+        StateCodec.string(g, "sasl_username", saslUsername);
+        StateCodec.tls(g, "tls", tls);
+        StateCodec.string(g, "from", from);
+        g.writeNumberField("size", size);
+        g.writeNumberField("nrcpt", nrcpt);
+        StateCodec.string(g, "message_id", messageId);
+        g.writeArrayFieldStart("recipients");
+        for (RcptBuilder r : rcpts) {
+            g.writeStartObject();
+            g.writeStringField("to", r.to);
+            StateCodec.string(g, "orig_to", r.origTo);
+            StateCodec.attempts(g, r.attempts);
+            StateCodec.enumValue(g, "last", r.last);
+            StateCodec.instant(g, "last_time", r.lastTime);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        StateCodec.rejects(g, rejects);
+        StateCodec.actions(g, actions);
+        StateCodec.links(g, "bounces", bounces);
+        StateCodec.link(g, "bounce_of", bounceOf);
+        g.writeBooleanField("expired", expired);
+        g.writeBooleanField("implicit_completion", implicitCompletion);
+        g.writeNumberField("expected_recipients", expectedRecipients);
+        StateCodec.enumValue(g, "closed_by", closedBy);
+        g.writeNumberField("closed_at", closedAtMillis);
+        g.writeNumberField("pending", pending);
+        g.writeNumberField("last_activity", lastMillis);
+        g.writeNumberField("seq", seq);
+        if (node != null) {
+            g.writeNumberField("node", node);
+        }
+        g.writeEndObject();
+    }
+
+    /** Reads what {@link #writeState} wrote; the caller puts it in its host's map and list. */
+    static TxBuilder readState(StateCodec.Reader r, HostState hs, List<TraceLinker.Node> nodes) throws IOException {
+        r.at(JsonToken.START_OBJECT);
+        String queueId = null;
+        Instant start = null;
+        TxBuilder tx = null;
+        for (String f; (f = r.field()) != null; ) {
+            if (tx == null && !f.equals("queue_id") && !f.equals("start")) {
+                throw r.error("a transaction must begin with [queue_id] and [start]");
+            }
+            switch (f) {
+                case "queue_id" -> queueId = r.string();
+                case "start" -> start = r.instant();
+                case "end" -> tx.end = r.require(r.instant(), "end");
+                case "accepted" -> tx.accepted = r.bool();
+                case "client" -> tx.client = r.client();
+                case "sasl_method" -> tx.saslMethod = r.string();
+                case "sasl_username" -> tx.saslUsername = r.string();
+                case "tls" -> tx.tls = r.tls();
+                case "from" -> tx.from = r.string();
+                case "size" -> tx.size = r.longValue();
+                case "nrcpt" -> tx.nrcpt = r.intValue();
+                case "message_id" -> tx.messageId = r.string();
+                case "recipients" -> {
+                    r.array();
+                    while (r.item()) {
+                        tx.rcpts.add(RcptBuilder.readState(r));
+                    }
+                    if (tx.rcpts.size() > 8) {
+                        tx.rcptIndex = new HashMap<>();
+                        for (RcptBuilder x : tx.rcpts) {
+                            tx.rcptIndex.put(x.origTo == null ? x.to : x.to + '\u0000' + x.origTo, x);
+                        }
+                    }
+                }
+                case "rejects" -> tx.rejects = r.rejects();
+                case "actions" -> tx.actions = r.actions();
+                case "bounces" -> tx.bounces = r.links();
+                case "bounce_of" -> tx.bounceOf = r.link();
+                case "expired" -> tx.expired = r.bool();
+                case "implicit_completion" -> tx.implicitCompletion = r.bool();
+                case "expected_recipients" -> tx.expectedRecipients = r.intValue();
+                case "closed_by" -> tx.closedBy = r.enumValue(ClosedBy.class);
+                case "closed_at" -> tx.closedAtMillis = r.longValue();
+                case "pending" -> tx.pending = r.intValue();
+                case "last_activity" -> tx.lastMillis = r.longValue();
+                case "seq" -> tx.seq = r.longValue();
+                case "node" -> {
+                    int id = r.intValue();
+                    if (id < 0 || id >= nodes.size()) {
+                        throw r.error("reference [" + id + "] to nothing");
+                    }
+                    tx.linkState = nodes.get(id);
+                }
+                default -> r.skip();
+            }
+            if (tx == null && queueId != null && start != null) {
+                tx = new TxBuilder(hs, queueId, start);
+            }
+        }
+        if (tx == null) {
+            throw r.error("a transaction without [queue_id] or [start]");
+        }
+        if (tx.linkState == null) {
+            throw r.error("transaction [" + hs.name + " " + queueId + "] without its [node]");
+        }
+        return tx;
+    }
+
     /** One recipient's attempts. */
     static final class RcptBuilder {
         final String to;
@@ -183,6 +300,30 @@ final class TxBuilder {
                 return true;
             }
             return false;
+        }
+
+        static RcptBuilder readState(StateCodec.Reader r) throws IOException {
+            r.at(JsonToken.START_OBJECT);
+            String to = null;
+            String origTo = null;
+            List<DeliveryAttempt> attempts = List.of();
+            DeliveryStatus last = null;
+            Instant lastTime = null;
+            for (String f; (f = r.field()) != null; ) {
+                switch (f) {
+                    case "to" -> to = r.string();
+                    case "orig_to" -> origTo = r.string();
+                    case "attempts" -> attempts = r.attempts();
+                    case "last" -> last = r.enumValue(DeliveryStatus.class);
+                    case "last_time" -> lastTime = r.instant();
+                    default -> r.skip();
+                }
+            }
+            RcptBuilder b = new RcptBuilder(r.require(to, "to"), origTo);
+            b.attempts.addAll(attempts);
+            b.last = last;
+            b.lastTime = lastTime;
+            return b;
         }
 
         static boolean pending(DeliveryStatus s) {
