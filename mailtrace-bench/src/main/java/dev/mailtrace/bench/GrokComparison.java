@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class GrokComparison {
 
-    private static final List<String> ENGINES = List.of("baseline", "elasticsearch", "mailtrace", "mailtraceToMap");
+    private static final List<String> ENGINES = List.of("baseline", "elasticsearch", "joniFloor", "mailtrace", "mailtraceToMap");
 
     private GrokComparison() {
     }

@@ -1,9 +1,16 @@
 package dev.mailtrace.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.jcodings.specific.UTF8Encoding;
+import org.joni.Matcher;
+import org.joni.Option;
+import org.joni.Regex;
+import org.joni.Syntax;
+import org.joni.WarnCallback;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,6 +52,11 @@ import dev.mailtrace.grok.PatternCompileException;
  *       (nothing decoded).
  *   <li>{@code mailtraceToMap}: ours with every match materialised by {@code toMap()}, the same
  *       typed maps Elasticsearch builds, for transparency.
+ *   <li>{@code joniFloor}: no grok at all — joni searching, on each line, exactly the regexes
+ *       Elasticsearch's grok runs (its combined header, then the dispatched pattern on the message
+ *       span, spans and branch found beforehand), nothing extracted. What any grok that hands
+ *       these regexes to joni must at least spend; Elasticsearch's score over this one is the
+ *       most such an engine can gain on it by removing everything but the regex work.
  * </ul>
  *
  * <p>One operation is one line ({@link OperationsPerInvocation}), so scores are lines/s. Run from
@@ -79,6 +91,12 @@ public class PostfixGrokBenchmark {
     private ProgramRouter router;
     private ProgramRouter toMapRouter;
 
+    private Regex esHeaderRegex;
+    private Regex[] esBranchRegexes;
+    private int[] lineBranch;
+    private int[] messageStart;
+    private int[] messageEnd;
+
     @Setup(Level.Trial)
     public void setUp() throws IOException, PatternCompileException {
         SharedData shared = SharedData.require();
@@ -99,6 +117,35 @@ public class PostfixGrokBenchmark {
         }
         router = new ProgramRouter(dispatch);
         toMapRouter = new ProgramRouter(dispatch);
+        setUpJoniFloor(bank, dispatch);
+    }
+
+    private void setUpJoniFloor(PatternBank bank, PostfixGrokDispatch dispatch) throws PatternCompileException {
+        esHeaderRegex = joniRegex(Grok.compile(bank, GrokPatternSets.esIngestCombined(GrokPatternSets.HEADERS))
+                .expandedRegex(0));
+        esBranchRegexes = new Regex[branches.length];
+        for (PostfixGrokDispatch.Route r : dispatch.routes()) {
+            if (r.hasGrok()) {
+                esBranchRegexes[r.index()] = joniRegex(branches[r.index()].grok().expandedRegex(0));
+            }
+        }
+        lineBranch = new int[LINES];
+        messageStart = new int[LINES];
+        messageEnd = new int[LINES];
+        for (int i = 0; i < LINES; i++) {
+            lineBranch[i] = -1;
+            if (header.match(bytes, starts[i], starts[i + 1] - 1 - starts[i]) == MatchOutcome.MATCHED) {
+                lineBranch[i] = router.route(bytes, header.start("program"), header.end("program"));
+                messageStart[i] = header.start("message");
+                messageEnd[i] = header.end("message");
+            }
+        }
+    }
+
+    /** Compiled as both groks compile (UTF-8, Ruby syntax, default options). */
+    private static Regex joniRegex(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return new Regex(b, 0, b.length, Option.DEFAULT, UTF8Encoding.INSTANCE, Syntax.RUBY, WarnCallback.NONE);
     }
 
     @TearDown(Level.Trial)
@@ -162,6 +209,22 @@ public class PostfixGrokBenchmark {
                 int from = h.start("message");
                 m.match(b, from, h.end("message") - from);
                 bh.consume(m.toMap());
+            }
+        }
+    }
+
+    @Benchmark
+    public void joniFloor(Blackhole bh) {
+        byte[] b = bytes;
+        for (int i = 0; i < LINES; i++) {
+            int off = starts[i];
+            int end = starts[i + 1] - 1;
+            Matcher m = esHeaderRegex.matcher(b, off, end);
+            bh.consume(m.search(off, end, Option.DEFAULT));
+            int branch = lineBranch[i];
+            if (branch >= 0 && esBranchRegexes[branch] != null) {
+                Matcher n = esBranchRegexes[branch].matcher(b, messageStart[i], messageEnd[i]);
+                bh.consume(n.search(messageStart[i], messageEnd[i], Option.DEFAULT));
             }
         }
     }
