@@ -50,13 +50,18 @@ final class LogInputOptions {
 
     /** The zone of {@code --tz}, or the system zone. */
     ZoneId zone() {
-        if (zone == null) {
+        return zone(zone);
+    }
+
+    /** The zone named by a {@code --tz} value, or the system zone for null. */
+    static ZoneId zone(String name) {
+        if (name == null) {
             return ZoneId.systemDefault();
         }
         try {
-            return ZoneId.of(zone);
+            return ZoneId.of(name);
         } catch (RuntimeException e) {
-            throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--tz: unknown time zone [" + zone + "]");
+            throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--tz: unknown time zone [" + name + "]");
         }
     }
 

@@ -82,7 +82,7 @@ public final class LogParser {
             line.file = in.sourceName();
             line.lineNumber = in.lineNumber();
             line.byteOffset = in.byteOffset();
-            parseLine(in.buffer(), in.start(), in.length(), in.invalidUtf8(), in.truncated(), out);
+            scanLine(in.buffer(), in.start(), in.length(), in.invalidUtf8(), in.truncated(), out);
         }
     }
 
@@ -102,12 +102,20 @@ public final class LogParser {
      * offsets advance as if the lines came from one file.
      */
     public void parseLine(byte[] buf, int off, int len, EventListener out) {
-        line.lineNumber++;
         parseLine(buf, off, len, false, false, out);
+    }
+
+    /**
+     * As {@link #parseLine(byte[], int, int, EventListener)}, for a line the caller has checked:
+     * whether it holds invalid UTF-8 and whether it was cut (both flagged and counted as for files).
+     */
+    public void parseLine(byte[] buf, int off, int len, boolean invalidUtf8, boolean truncated, EventListener out) {
+        line.lineNumber++;
+        scanLine(buf, off, len, invalidUtf8, truncated, out);
         line.byteOffset += len + 1;
     }
 
-    private void parseLine(byte[] buf, int off, int len, boolean invalidUtf8, boolean truncated, EventListener out) {
+    private void scanLine(byte[] buf, int off, int len, boolean invalidUtf8, boolean truncated, EventListener out) {
         stats.line(invalidUtf8, truncated);
         line.invalidUtf8 = invalidUtf8;
         line.truncated = truncated;

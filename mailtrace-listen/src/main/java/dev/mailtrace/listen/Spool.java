@@ -1,0 +1,313 @@
+package dev.mailtrace.listen;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write-ahead log: every received message is appended here before anything else happens to it,
+ * so that a crash loses nothing that was received and spooled. Segment files
+ * ({@code <start position>.wal}) in one directory, positions counting bytes from the spool's
+ * creation; whole segments are deleted once the checkpoint no longer needs them.
+ *
+ * <p>Receiver threads {@link #append} into a batch in memory; the processing thread writes the
+ * batch out ({@link #awaitData}) and reads the records back with a {@link SpoolReader}, so a burst
+ * the sinks cannot take yet waits on disk, up to {@code maxBacklog} bytes not yet processed.
+ * Beyond that {@link #full()} is true: TCP receivers stop reading, UDP receivers drop (and count).
+ * Writes go to the operating system at once (a killed process loses nothing written); they are not
+ * forced to the device on every batch.
+ *
+ * <p>A torn record at the end of the last segment (a crash in the middle of a write) is cut off
+ * when the spool is opened. The directory is locked against a second process.
+ */
+public final class Spool implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
+    static final String SUFFIX = ".wal";
+
+    private final Path dir;
+    private final long segmentBytes;
+    private final long maxBacklog;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    /** Segment start position to file; read by the reader thread. */
+    private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
+    private final ReentrantLock mutex = new ReentrantLock();
+    private final Condition dataArrived = mutex.newCondition();
+    private final CRC32 crc = new CRC32();
+    private final byte[] batch;
+    private final ByteBuffer batchBuffer;
+    private FileChannel segment;
+    private long segmentStart;
+    /** Position after the last appended record (in the batch or on disk). */
+    private volatile long appended;
+    /** Position after the last record written to the segment file. */
+    private volatile long committed;
+    /** Position up to which the records were processed. */
+    private volatile long processed;
+    private volatile boolean full;
+    private volatile Runnable onRoom = () -> { };
+
+    private Spool(Path dir, long segmentBytes, long maxBacklog, int maxRecord) throws IOException {
+        this.dir = dir;
+        this.segmentBytes = segmentBytes;
+        this.maxBacklog = maxBacklog;
+        this.batch = new byte[Math.max(1 << 20, 2 * maxRecord)];
+        this.batchBuffer = ByteBuffer.wrap(batch);
+        Files.createDirectories(dir);
+        this.lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock l;
+        try {
+            l = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            l = null; // held by this process
+        }
+        if (l == null) {
+            lockChannel.close();
+            throw new IOException("spool [" + dir + "] is in use by another process");
+        }
+        this.lock = l;
+    }
+
+    /**
+     * Opens (or creates) the spool in {@code dir}, cutting a torn record off the end.
+     *
+     * @param segmentBytes size after which a new segment file is started
+     * @param maxBacklog bytes appended but not yet processed beyond which the spool is {@link #full()}
+     * @param maxMessage the largest message that will be appended
+     * @param emptyStart the position to start at when the directory holds no segment
+     */
+    public static Spool open(Path dir, long segmentBytes, long maxBacklog, int maxMessage, long emptyStart) throws IOException {
+        Spool s = new Spool(dir, segmentBytes, maxBacklog, SpoolRecord.PREFIX + SpoolRecord.FIXED_BODY + 16 + maxMessage);
+        try {
+            s.recover(emptyStart);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    private void recover(long emptyStart) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(SUFFIX)) {
+                    try {
+                        segments.put(Long.parseLong(name.substring(0, name.length() - SUFFIX.length())), p);
+                    } catch (NumberFormatException e) {
+                        throw new IOException("not a spool segment: [" + p + "]", e);
+                    }
+                }
+            }
+        }
+        if (segments.isEmpty()) {
+            openSegment(emptyStart);
+            return;
+        }
+        Map.Entry<Long, Path> last = segments.lastEntry();
+        long valid = SpoolReader.validLength(last.getValue());
+        segment = FileChannel.open(last.getValue(), StandardOpenOption.WRITE, StandardOpenOption.READ);
+        if (segment.size() > valid) {
+            LOG.warn("spool segment [{}]: cut a torn record at the end ({} bytes)", last.getValue(), segment.size() - valid);
+            segment.truncate(valid);
+        }
+        segment.position(valid);
+        segmentStart = last.getKey();
+        appended = committed = processed = segmentStart + valid;
+    }
+
+    private void openSegment(long start) throws IOException {
+        Path p = dir.resolve(String.format("%020d%s", start, SUFFIX));
+        segment = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        segment.truncate(0);
+        segmentStart = start;
+        segments.put(start, p);
+        appended = committed = start;
+        if (processed < start) {
+            processed = start;
+        }
+    }
+
+    /**
+     * Appends one message. Never blocks on the processing: callers check {@link #full()}.
+     *
+     * @param address the sender's address bytes (4 or 16)
+     */
+    public void append(long receiveMillis, Protocol protocol, byte[] address, int port, byte[] msg, int off, int len,
+            int flags) throws IOException {
+        int body = SpoolRecord.FIXED_BODY + address.length + len;
+        int size = SpoolRecord.PREFIX + body;
+        mutex.lock();
+        try {
+            if (batchBuffer.remaining() < size) {
+                writeBatch();
+            }
+            boolean wasEmpty = batchBuffer.position() == 0;
+            ByteBuffer b = batchBuffer;
+            int start = b.position();
+            b.putInt(body).putInt(0).putLong(receiveMillis).put((byte) protocol.ordinal()).put((byte) flags)
+                    .put((byte) address.length).put(address).putShort((short) port).put(msg, off, len);
+            crc.reset();
+            crc.update(batch, start + SpoolRecord.PREFIX, body);
+            b.putInt(start + 4, (int) crc.getValue());
+            appended += size;
+            if (appended - processed > maxBacklog) {
+                full = true;
+            }
+            if (wasEmpty) {
+                dataArrived.signalAll();
+            }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** Writes the batch to the current segment, rolling to a new one when it is big enough. Under the mutex. */
+    private void writeBatch() throws IOException {
+        batchBuffer.flip();
+        while (batchBuffer.hasRemaining()) {
+            segment.write(batchBuffer);
+        }
+        batchBuffer.clear();
+        committed = appended;
+        if (committed - segmentStart >= segmentBytes) {
+            segment.close();
+            openSegment(committed);
+        }
+    }
+
+    /**
+     * For the processing thread: writes out what was appended and returns the position up to which
+     * records can be read, waiting up to {@code timeoutMillis} for more than {@code position}.
+     */
+    long awaitData(long position, long timeoutMillis) throws IOException, InterruptedException {
+        mutex.lock();
+        try {
+            if (appended <= position) {
+                dataArrived.await(timeoutMillis, TimeUnit.MILLISECONDS);
+            }
+            if (batchBuffer.position() > 0) {
+                writeBatch();
+            }
+            return committed;
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** Writes out what was appended (for an orderly stop). */
+    public void flush() throws IOException {
+        mutex.lock();
+        try {
+            if (batchBuffer.position() > 0) {
+                writeBatch();
+            }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** Records up to {@code position} were processed: frees backlog, waking paused receivers below half of it. */
+    void processed(long position) {
+        processed = position;
+        if (full && appended - position <= maxBacklog / 2) {
+            full = false;
+            onRoom.run();
+        }
+    }
+
+    /** Deletes the segments that lie wholly before {@code position}; the current one always stays. */
+    void retainFrom(long position) throws IOException {
+        Long start = segments.firstKey();
+        Long next;
+        while ((next = segments.higherKey(start)) != null && next <= position) {
+            Files.deleteIfExists(segments.remove(start));
+            start = next;
+        }
+    }
+
+    /** Whether more than the maximum backlog waits to be processed. */
+    public boolean full() {
+        return full;
+    }
+
+    /** Called (on a processing thread) when a full spool has room again. */
+    void onRoom(Runnable r) {
+        this.onRoom = r;
+    }
+
+    /** How much history before the processing position the spool keeps for replays at most: the backlog limit. */
+    long maxHistory() {
+        return maxBacklog;
+    }
+
+    /** Bytes appended but not yet processed. */
+    public long backlog() {
+        return appended - processed;
+    }
+
+    /** Bytes on disk in segment files. */
+    public long diskBytes() {
+        Map.Entry<Long, Path> first = segments.firstEntry();
+        return first == null ? 0 : committed - first.getKey();
+    }
+
+    /** The position after the last appended record. */
+    public long appended() {
+        return appended;
+    }
+
+    /** The start of the oldest segment still kept. */
+    long firstPosition() {
+        return segments.firstKey();
+    }
+
+    /** The segment holding {@code position}, its start as key. */
+    Map.Entry<Long, Path> segmentAt(long position) {
+        return segments.floorEntry(position);
+    }
+
+    /** The start of the segment after the one starting at {@code start}, or -1. */
+    long nextSegment(long start) {
+        Long k = segments.higherKey(start);
+        return k == null ? -1 : k;
+    }
+
+    /** The directory. */
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public void close() throws IOException {
+        mutex.lock();
+        try {
+            if (segment != null) {
+                if (batchBuffer.position() > 0) {
+                    writeBatch();
+                }
+                segment.close();
+            }
+        } finally {
+            mutex.unlock();
+            lock.release();
+            lockChannel.close();
+        }
+    }
+}
