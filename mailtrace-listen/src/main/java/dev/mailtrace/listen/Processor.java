@@ -123,6 +123,10 @@ final class Processor implements Runnable {
                     outChannel.truncate(cp.output()); // written after the checkpoint: the replay writes it again
                 }
                 outChannel.position(outChannel.size());
+                if (cp == null) {
+                    // a new spool: what the file holds now is not ours to cut back after a crash
+                    new Checkpoint(replay, replay, outChannel.size()).write(spool.directory());
+                }
                 opened.add(NdjsonSink.builder(new BufferedOutputStream(Channels.newOutputStream(outChannel), 64 * 1024))
                         .zone(zone).build());
             }
@@ -197,7 +201,7 @@ final class Processor implements Runnable {
                     spool.processed(position);
                     openTransactions = aggregator.openTransactions();
                     long now = System.currentTimeMillis();
-                    boolean done = stopRequested && position >= spool.appended();
+                    boolean done = stopRequested && position >= spool.committed();
                     if (done || now - lastCheckpoint >= CHECKPOINT_MILLIS && position != checkpointed) {
                         checkpoint(outChannel);
                         checkpointed = position;

@@ -25,12 +25,13 @@ import org.slf4j.LoggerFactory;
  * ({@code <start position>.wal}) in one directory, positions counting bytes from the spool's
  * creation; whole segments are deleted once the checkpoint no longer needs them.
  *
- * <p>Receiver threads {@link #append} into a batch in memory; the processing thread writes the
- * batch out ({@link #awaitData}) and reads the records back with a {@link SpoolReader}, so a burst
+ * <p>Receiver threads {@link #append} into a batch in memory, which a flusher thread writes to the
+ * segment file as soon as it has a record (a killed process loses at most the last few milliseconds
+ * of what arrived); the processing thread reads the records back with a {@link SpoolReader}, so a burst
  * the sinks cannot take yet waits on disk, up to {@code maxBacklog} bytes not yet processed.
  * Beyond that {@link #full()} is true: TCP receivers stop reading, UDP receivers drop (and count).
- * Writes go to the operating system at once (a killed process loses nothing written); they are not
- * forced to the device on every batch.
+ * Writes go to the operating system (they survive the process, not a power cut: they are not forced
+ * to the device on every batch).
  *
  * <p>A torn record at the end of the last segment (a crash in the middle of a write) is cut off
  * when the spool is opened. The directory is locked against a second process.
@@ -48,7 +49,13 @@ public final class Spool implements Closeable {
     /** Segment start position to file; read by the reader thread. */
     private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
     private final ReentrantLock mutex = new ReentrantLock();
-    private final Condition dataArrived = mutex.newCondition();
+    /** Signalled when the batch gets its first record: the flusher writes it out. */
+    private final Condition batchStarted = mutex.newCondition();
+    /** Signalled when records were written to the segment: the reader can read them. */
+    private final Condition committedMore = mutex.newCondition();
+    private final Thread flusher = new Thread(this::flushLoop, "mailtrace-spool");
+    private boolean closing;
+    private IOException writeFailure;
     private final CRC32 crc = new CRC32();
     private final byte[] batch;
     private final ByteBuffer batchBuffer;
@@ -100,6 +107,8 @@ public final class Spool implements Closeable {
             s.close();
             throw e;
         }
+        s.flusher.setDaemon(true);
+        s.flusher.start();
         return s;
     }
 
@@ -155,6 +164,9 @@ public final class Spool implements Closeable {
         int size = SpoolRecord.PREFIX + body;
         mutex.lock();
         try {
+            if (writeFailure != null) {
+                throw new IOException("spool [" + dir + "] cannot be written: " + writeFailure.getMessage(), writeFailure);
+            }
             if (batchBuffer.remaining() < size) {
                 writeBatch();
             }
@@ -171,7 +183,7 @@ public final class Spool implements Closeable {
                 full = true;
             }
             if (wasEmpty) {
-                dataArrived.signalAll();
+                batchStarted.signal();
             }
         } finally {
             mutex.unlock();
@@ -186,24 +198,43 @@ public final class Spool implements Closeable {
         }
         batchBuffer.clear();
         committed = appended;
+        committedMore.signalAll();
         if (committed - segmentStart >= segmentBytes) {
             segment.close();
             openSegment(committed);
         }
     }
 
-    /**
-     * For the processing thread: writes out what was appended and returns the position up to which
-     * records can be read, waiting up to {@code timeoutMillis} for more than {@code position}.
-     */
-    long awaitData(long position, long timeoutMillis) throws IOException, InterruptedException {
+    private void flushLoop() {
         mutex.lock();
         try {
-            if (appended <= position) {
-                dataArrived.await(timeoutMillis, TimeUnit.MILLISECONDS);
+            while (!closing) {
+                if (batchBuffer.position() > 0 && writeFailure == null) {
+                    try {
+                        writeBatch();
+                    } catch (IOException e) {
+                        writeFailure = e;
+                        LOG.error("spool [{}] cannot be written; receiving stops", dir, e);
+                    }
+                }
+                batchStarted.await(10, TimeUnit.MILLISECONDS);
             }
-            if (batchBuffer.position() > 0) {
-                writeBatch();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /**
+     * For the processing thread: the position up to which records can be read, waiting up to
+     * {@code timeoutMillis} for records after {@code position}.
+     */
+    long awaitData(long position, long timeoutMillis) throws InterruptedException {
+        mutex.lock();
+        try {
+            if (committed <= position) {
+                committedMore.await(timeoutMillis, TimeUnit.MILLISECONDS);
             }
             return committed;
         } finally {
@@ -268,6 +299,11 @@ public final class Spool implements Closeable {
         return first == null ? 0 : committed - first.getKey();
     }
 
+    /** The position after the last record written to the segment file. */
+    long committed() {
+        return committed;
+    }
+
     /** The position after the last appended record. */
     public long appended() {
         return appended;
@@ -298,6 +334,8 @@ public final class Spool implements Closeable {
     public void close() throws IOException {
         mutex.lock();
         try {
+            closing = true;
+            batchStarted.signal();
             if (segment != null) {
                 if (batchBuffer.position() > 0) {
                     writeBatch();
