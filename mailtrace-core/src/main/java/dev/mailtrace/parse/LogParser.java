@@ -236,6 +236,16 @@ public final class LogParser {
         }
 
         @Override
+        public int tagStart() {
+            return header.tagEnd() > header.tagStart() ? header.tagStart() : -1;
+        }
+
+        @Override
+        public int tagEnd() {
+            return header.tagEnd() > header.tagStart() ? header.tagEnd() : -1;
+        }
+
+        @Override
         public long pid() {
             return header.pid();
         }

@@ -62,7 +62,8 @@ public final class DovecotDialect implements LogDialect {
 
     @Override
     public boolean parse(LogLine line, Consumer<? super LogEvent> out) {
-        return DovecotParser.parse(line.bytes(), line.messageStart(), line.messageEnd(), line.program(), out);
+        return DovecotParser.parse(line.bytes(), line.messageStart(), line.messageEnd(), line.tagStart(), line.tagEnd(),
+                line.program(), out);
     }
 
     @Override

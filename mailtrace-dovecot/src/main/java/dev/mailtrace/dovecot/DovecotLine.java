@@ -96,26 +96,12 @@ final class DovecotLine {
     /**
      * For a process that logged under its own name ({@code lmtp(bob)<4242><sess>: ...} in dovecot's
      * log file, where the syslog framing took {@code lmtp} as the program), reads the context and
-     * session from the tag just before the message: the framing leaves the whole line in the buffer
-     * and the tag ends right before {@code messageStart} with {@code ": "}. Nothing is read unless
-     * the word there is exactly the program followed by bracketed groups.
+     * session from the tag ({@link dev.mailtrace.spi.LogLine#tagStart()}). Nothing is read unless the
+     * tag is exactly the program followed by bracketed groups.
      */
-    void tagContext(int messageStart, String program) {
-        int tagEnd = messageStart - 2;
-        if (tagEnd <= 0 || messageStart > end || b[messageStart - 1] != ' ' || b[tagEnd] != ':') {
+    void tagContext(int start, int tagEnd, String program) {
+        if (start < 0 || tagEnd > end || start >= tagEnd) {
             return;
-        }
-        int start = tagEnd;
-        int limit = Math.max(0, tagEnd - 512);
-        while (start > limit && b[start - 1] != ' ') {
-            start--;
-        }
-        if (start < tagEnd && b[start] == '<') {
-            // a syslog priority glued to the tag: <13>lmtp(bob)...
-            int close = Bytes.find(b, start + 1, tagEnd, (byte) '>');
-            if (close > start + 1 && Bytes.digits(b, start + 1, close) == close) {
-                start = close + 1;
-            }
         }
         int n = program.length();
         if (tagEnd - start <= n) {

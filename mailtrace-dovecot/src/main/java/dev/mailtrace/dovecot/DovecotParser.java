@@ -32,8 +32,9 @@ final class DovecotParser {
     private static final byte[] LOGGED_OUT = ascii("Logged out");
     private static final byte[] CONNECTION_CLOSED = ascii("Connection closed");
 
-    /** Parses the message of a line whose program the dovecot dialect claims. */
-    static boolean parse(byte[] b, int s, int e, String program, Consumer<? super LogEvent> out) {
+    /** Parses the message of a line whose program the dovecot dialect claims; the tag's bounds are -1 if unknown. */
+    static boolean parse(byte[] b, int s, int e, int tagStart, int tagEnd, String program,
+            Consumer<? super LogEvent> out) {
         if (program == null || s < 0 || e > b.length || s > e) {
             return false;
         }
@@ -51,7 +52,7 @@ final class DovecotParser {
             }
         } else {
             d.service = program;
-            d.tagContext(s, program);
+            d.tagContext(tagStart, tagEnd, program);
         }
         p = d.level(p);
         d.text = p;

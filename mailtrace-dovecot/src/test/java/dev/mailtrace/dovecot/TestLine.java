@@ -9,7 +9,8 @@ import dev.mailtrace.spi.LogLine;
  * syslog tag ({@code dovecot}, {@code lmtp(bob)<4242><sess>}, {@code amavis[123]}) precedes the
  * message in the buffer, followed by {@code ": "}, and the program is the tag's name.
  */
-record TestLine(byte[] bytes, int messageStart, int messageEnd, String program, long pid) implements LogLine {
+record TestLine(byte[] bytes, int messageStart, int messageEnd, String program, long pid, int tagStart, int tagEnd)
+        implements LogLine {
 
     /** The program of a tag: its name, up to the first {@code (}, {@code <} or {@code [}. */
     static String program(String tag) {
@@ -41,6 +42,8 @@ record TestLine(byte[] bytes, int messageStart, int messageEnd, String program, 
         System.arraycopy(head, 0, b, 0, head.length);
         System.arraycopy(m, 0, b, head.length, m.length);
         System.arraycopy(tail, 0, b, head.length + m.length, tail.length);
-        return new TestLine(b, head.length, head.length + m.length, program(tag).intern(), -1);
+        int tagStart = before.getBytes(StandardCharsets.UTF_8).length;
+        return new TestLine(b, head.length, head.length + m.length, program(tag).intern(), -1, tagStart,
+                tagStart + tag.getBytes(StandardCharsets.UTF_8).length);
     }
 }
