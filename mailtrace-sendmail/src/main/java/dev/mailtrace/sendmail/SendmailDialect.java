@@ -16,7 +16,8 @@ import dev.mailtrace.spi.LogLine;
  * attempts, DSNs, ruleset and milter verdicts, STARTTLS and AUTH, session problems, and the
  * daemon's own state.
  *
- * <p>Claims {@code sendmail}, {@code sendmail-*} and {@code sm-*}. Lines are read by a hand-written
+ * <p>Claims {@code sendmail}, {@code sendmail-*}, {@code sm-mta*}, {@code sm-msp*} and
+ * {@code sm-accept*} (not {@code sm-*}: nfs-utils' {@code sm-notify} is not sendmail). Lines are read by a hand-written
  * byte scanner that dispatches on the queue id and the leading literal; only event fields become
  * Strings. Unknown shapes make {@link #parse} return false; no input makes it throw. Stateless and
  * thread-safe: one instance serves any number of threads.
@@ -47,7 +48,7 @@ public final class SendmailDialect implements LogDialect {
 
     @Override
     public Set<String> programs() {
-        return Set.of("sendmail", "sendmail-*", "sm-*");
+        return Set.of("sendmail", "sendmail-*", "sm-mta*", "sm-msp*", "sm-accept*");
     }
 
     @Override

@@ -35,6 +35,7 @@ class SendmailDialectTest {
         // postfix's sendmail command is postfix's
         assertThat(registry.dialectFor("postfix/sendmail")).isNotSameAs(d);
         assertThat(registry.dialectFor("smtpd")).isNull();
+        assertThat(registry.dialectFor("sm-notify")).as("nfs-utils' sm-notify").isNull();
         assertThat(registry.dialectFor("dovecot")).isNotSameAs(d);
     }
 
