@@ -13,8 +13,10 @@ import java.util.Locale;
 import dev.mailtrace.event.Client;
 import dev.mailtrace.trace.Action;
 import dev.mailtrace.trace.DeliveryAttempt;
+import dev.mailtrace.trace.FilterResult;
 import dev.mailtrace.trace.Hop;
 import dev.mailtrace.trace.Link;
+import dev.mailtrace.trace.MailboxResult;
 import dev.mailtrace.trace.MessageTrace;
 import dev.mailtrace.trace.Recipient;
 import dev.mailtrace.trace.RecipientOutcome;
@@ -35,6 +37,7 @@ import dev.mailtrace.trace.Transaction;
  * to:     recipient='bob@corp.example.net', relay='127.0.0.1[127.0.0.1]:10024', status='sent (250 2.0.0 ... queued as 7A3C31A0F21)'
  *           2026-11-24 10:04:03  sent      relay=127.0.0.1[127.0.0.1]:10024 delay=1.1 delays=0.32/0.01/0.02/0.75 dsn=2.0.0 (250 ...)
  * host:   mx1
+ * filter: 2026-11-24 10:04:03 amavis clean (passed) score=-1.9 queued_as=7A3C31A0F21
  * next:   mx1 7A3C31A0F21 (reinjection)
  * end:    2026-11-24 10:04:03 (removed)
  * </pre>
@@ -136,6 +139,39 @@ final class TraceTextWriter {
             a.fields().forEach((k, v) -> x.append(' ').append(k).append('=').append(v));
             line(sb, "action", x.toString());
         }
+        for (FilterResult f : t.filters()) {
+            StringBuilder x = new StringBuilder(date(f.time())).append(' ').append(f.filter()).append(' ').append(f.verdict())
+                    .append(" (").append(f.disposition().label()).append(')');
+            if (!Double.isNaN(f.score())) {
+                x.append(" score=").append(number(f.score()));
+            }
+            if (!Double.isNaN(f.delay())) {
+                x.append(" delay=").append(number(f.delay())).append('s');
+            }
+            if (!f.recipients().isEmpty()) {
+                x.append(" to=").append(String.join(",", f.recipients()));
+            }
+            if (!f.queuedAs().isEmpty()) {
+                x.append(" queued_as=").append(String.join(",", f.queuedAs()));
+            }
+            line(sb, "filter", x.toString());
+        }
+        for (MailboxResult d : t.deliveries()) {
+            StringBuilder x = new StringBuilder(date(d.time())).append(' ')
+                    .append(d.to() != null ? d.to() : d.user() != null ? d.user() : "?").append(' ')
+                    .append(d.status().label());
+            if (d.mailbox() != null) {
+                x.append(" mailbox='").append(d.mailbox()).append('\'');
+            }
+            if (d.forwardedTo() != null) {
+                x.append(" forwarded_to=").append(d.forwardedTo());
+            }
+            x.append(" host=").append(d.host());
+            if (d.reason() != null) {
+                x.append(" (").append(d.reason()).append(')');
+            }
+            line(sb, "mailbox", x.toString());
+        }
         if (t.prev() != null) {
             line(sb, "prev", link(t.prev()));
         }
@@ -172,6 +208,9 @@ final class TraceTextWriter {
             StringBuilder to = new StringBuilder();
             to.append("recipient='").append(o.to()).append("', status='").append(o.status().label()).append("', host='")
                     .append(o.host()).append('\'');
+            if (o.mailbox() != null) {
+                to.append(", mailbox='").append(o.mailbox()).append('\'');
+            }
             if (o.relay() != null) {
                 to.append(", relay='").append(o.relay()).append('\'');
             }

@@ -52,8 +52,11 @@ class TracePostfixTest {
                 "  bounce: <20261124100404.5D1E9C0A15@mbox1.corp.example.net>",
                 "  to:     recipient='alice@example.org', status='sent', host='mbox1', relay='mail.example.org[198.51.100.23]:25'",
                 "reason: greylisted (450 4.7.1 at RCPT)");
-        // the same messages as through the test dialect (whose reject texts keep the <address>: prefix)
-        assertThat(trace("--messages", "--format", "json", TraceCli.EXAMPLE.toString()).out().lines()
+        // the same messages as through the test dialect (whose reject texts keep the <address>: prefix), but for
+        // dovecot's word on where bob's copy was stored, which the test dialect does not read
+        String real = trace("--messages", "--format", "json", TraceCli.EXAMPLE.toString()).out();
+        assertThat(real).containsOnlyOnce(",\"mailbox\":\"INBOX\"");
+        assertThat(real.replace(",\"mailbox\":\"INBOX\"", "").lines()
                 .filter(l -> l.startsWith("{\"type\":\"message\"")))
                 .containsExactlyElementsOf(TraceCli.run(TraceCommandTest.TEST, "", TraceCommandTest.concat(TIME, "--messages",
                         "--format", "json", TraceCli.EXAMPLE.toString())).out().lines()

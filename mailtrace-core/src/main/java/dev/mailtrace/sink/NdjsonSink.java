@@ -18,8 +18,10 @@ import dev.mailtrace.event.DeliveryStatus;
 import dev.mailtrace.event.RejectReason;
 import dev.mailtrace.trace.Action;
 import dev.mailtrace.trace.DeliveryAttempt;
+import dev.mailtrace.trace.FilterResult;
 import dev.mailtrace.trace.Hop;
 import dev.mailtrace.trace.Link;
+import dev.mailtrace.trace.MailboxResult;
 import dev.mailtrace.trace.MessageTrace;
 import dev.mailtrace.trace.Recipient;
 import dev.mailtrace.trace.RecipientOutcome;
@@ -42,13 +44,18 @@ import dev.mailtrace.trace.Transaction;
  *    "attempts":[{"time":..,"relay":..,"delay":1.1,"delays":"0.32/0.01/0.02/0.75","dsn":"2.0.0","status":"sent",
  *                 "response":"250 2.0.0 ...","queued_as":"7A3C31A0F21"}]}],
  *  "rejects":[{...as a reject, without type and host}],"actions":[{"time":..,"event":"postfix/milter",...fields}],
+ *  "filters":[{"time":..,"filter":"amavis","verdict":"spam","disposition":"passed","score":7.5,"delay":..,
+ *    "recipients":[..],"queued_as":["7A3C31A0F21"]}],
+ *  "deliveries":[{"time":..,"host":"mbox1","to":"bob@corp.example.net","user":"bob","mailbox":"INBOX","status":"sent",
+ *    "forwarded_to":..,"session_id":"Bp6VKJkD2l+LBQAAh/fGkg","reason":..}],
  *  "next":[{"host":"mx1","queue_id":"7A3C31A0F21","relay":"127.0.0.1[127.0.0.1]:10024","via":"reinjection"}],
  *  "prev":{...},"bounce_of":{...},"bounces":[{...}],"complete":true,"closed_by":"removed"}
  * {"type":"reject","host":"mx1","time":..,"queue_id":..,"client":{...},"stage":"RCPT","code":450,"dsn":"4.7.1",
  *  "from":..,"to":..,"helo":..,"reason":"greylisted","reason_text":"..."}
  * {"type":"message","message_id":..,"from":..,"start":..,"end":..,
  *  "hops":[{"host":"mx1","queue_id":"4F9D195432C","start":..},{"host":"mx1","queue_id":"7A3C31A0F21","start":..,"via":"reinjection"}],
- *  "recipients":[{"to":..,"status":"sent","host":"mbox1","queue_id":..,"time":..,"relay":..,"dsn":..,"response":..,"attempts":1}],
+ *  "recipients":[{"to":..,"status":"sent","host":"mbox1","queue_id":..,"time":..,"relay":..,"dsn":..,"response":..,"attempts":1,
+ *    "mailbox":"INBOX"}],
  *  "bounces":[{...a message, without type}],"complete":true}
  * </pre>
  *
@@ -215,6 +222,43 @@ public final class NdjsonSink implements Sink {
             }
             gen.writeEndArray();
         }
+        if (!t.filters().isEmpty()) {
+            gen.writeArrayFieldStart("filters");
+            for (FilterResult f : t.filters()) {
+                gen.writeStartObject();
+                time("time", f.time());
+                gen.writeStringField("filter", f.filter());
+                gen.writeStringField("verdict", f.verdict());
+                gen.writeStringField("disposition", f.disposition().label());
+                if (!Double.isNaN(f.score())) {
+                    gen.writeNumberField("score", f.score());
+                }
+                if (!Double.isNaN(f.delay())) {
+                    gen.writeNumberField("delay", f.delay());
+                }
+                strings("recipients", f.recipients());
+                strings("queued_as", f.queuedAs());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+        }
+        if (!t.deliveries().isEmpty()) {
+            gen.writeArrayFieldStart("deliveries");
+            for (MailboxResult d : t.deliveries()) {
+                gen.writeStartObject();
+                time("time", d.time());
+                gen.writeStringField("host", d.host());
+                string("to", d.to());
+                string("user", d.user());
+                string("mailbox", d.mailbox());
+                gen.writeStringField("status", STATUS[d.status().ordinal()]);
+                string("forwarded_to", d.forwardedTo());
+                string("session_id", d.sessionId());
+                string("reason", d.reason());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+        }
         links("next", t.next(), true);
         link("prev", t.prev());
         link("bounce_of", t.bounceOf());
@@ -271,6 +315,7 @@ public final class NdjsonSink implements Sink {
             string("dsn", o.dsn());
             string("response", o.response());
             gen.writeNumberField("attempts", o.attempts());
+            string("mailbox", o.mailbox());
             gen.writeEndObject();
         }
         gen.writeEndArray();
@@ -283,6 +328,17 @@ public final class NdjsonSink implements Sink {
         }
         gen.writeBooleanField("complete", m.complete());
         gen.writeEndObject();
+    }
+
+    private void strings(String name, List<String> values) throws IOException {
+        if (values.isEmpty()) {
+            return;
+        }
+        gen.writeArrayFieldStart(name);
+        for (String v : values) {
+            gen.writeString(v);
+        }
+        gen.writeEndArray();
     }
 
     private void links(String name, List<Link> links, boolean always) throws IOException {

@@ -17,9 +17,11 @@ import dev.mailtrace.event.DeliveryStatus;
  * @param dsn its enhanced status code, or null
  * @param response its reply or reason text, or null
  * @param attempts how many attempts that hop made for the recipient
+ * @param mailbox the folder the mailbox server stored it in ({@code INBOX}), when its log says; then
+ *     {@code host} is the mailbox server's and {@code status} its outcome; else null
  */
 public record RecipientOutcome(String to, DeliveryStatus status, String host, String queueId, Instant time,
-        String relay, String dsn, String response, int attempts) {
+        String relay, String dsn, String response, int attempts, String mailbox) {
 
     public RecipientOutcome {
         Objects.requireNonNull(to, "to");
@@ -27,5 +29,11 @@ public record RecipientOutcome(String to, DeliveryStatus status, String host, St
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(time, "time");
+    }
+
+    /** An outcome without mailbox (as records written before it existed). */
+    public RecipientOutcome(String to, DeliveryStatus status, String host, String queueId, Instant time, String relay,
+            String dsn, String response, int attempts) {
+        this(to, status, host, queueId, time, relay, dsn, response, attempts, null);
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import dev.mailtrace.event.Client;
 import dev.mailtrace.event.DeliveryStatus;
+import dev.mailtrace.event.FilterVerdict;
 import dev.mailtrace.event.RejectReason;
 
 /**
@@ -185,6 +186,65 @@ final class StateCodec {
         g.writeEndArray();
     }
 
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void number(JsonGenerator g, String name, double value) throws IOException {
+        if (!Double.isNaN(value)) {
+            g.writeNumberField(name, value);
+        }
+    }
+
+    static void filters(JsonGenerator g, List<FilterResult> filters) throws IOException {
+        if (filters == null) {
+            return;
+        }
+        g.writeArrayFieldStart("filters");
+        for (FilterResult f : filters) {
+            g.writeStartObject();
+            instant(g, "time", f.time());
+            string(g, "filter", f.filter());
+            string(g, "verdict", f.verdict());
+            enumValue(g, "disposition", f.disposition());
+            number(g, "score", f.score());
+            number(g, "delay", f.delay());
+            strings(g, "recipients", f.recipients());
+            strings(g, "queued_as", f.queuedAs());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    static void deliveries(JsonGenerator g, List<MailboxResult> deliveries) throws IOException {
+        if (deliveries == null) {
+            return;
+        }
+        g.writeArrayFieldStart("deliveries");
+        for (MailboxResult d : deliveries) {
+            delivery(g, d);
+        }
+        g.writeEndArray();
+    }
+
+    static void delivery(JsonGenerator g, MailboxResult d) throws IOException {
+        g.writeStartObject();
+        instant(g, "time", d.time());
+        string(g, "host", d.host());
+        string(g, "to", d.to());
+        string(g, "user", d.user());
+        string(g, "mailbox", d.mailbox());
+        enumValue(g, "status", d.status());
+        string(g, "forwarded_to", d.forwardedTo());
+        string(g, "session_id", d.sessionId());
+        string(g, "reason", d.reason());
+        g.writeEndObject();
+    }
+
     static void transaction(JsonGenerator g, String name, Transaction t) throws IOException {
         if (t == null) {
             return;
@@ -220,6 +280,8 @@ final class StateCodec {
         links(g, "bounces", t.bounces());
         g.writeBooleanField("complete", t.complete());
         enumValue(g, "closed_by", t.closedBy());
+        filters(g, t.filters());
+        deliveries(g, t.deliveries());
         g.writeEndObject();
     }
 
@@ -534,6 +596,85 @@ final class StateCodec {
             return actions;
         }
 
+        private List<String> strings() throws IOException {
+            array();
+            List<String> values = new ArrayList<>();
+            while (item()) {
+                values.add(require(string(), "string"));
+            }
+            return values;
+        }
+
+        ArrayList<FilterResult> filters() throws IOException {
+            array();
+            ArrayList<FilterResult> filters = new ArrayList<>();
+            while (item()) {
+                at(JsonToken.START_OBJECT);
+                Instant time = null;
+                String filter = null;
+                String verdict = null;
+                FilterVerdict.Disposition disposition = null;
+                double score = Double.NaN;
+                double delay = Double.NaN;
+                List<String> recipients = List.of();
+                List<String> queuedAs = List.of();
+                for (String f; (f = field()) != null; ) {
+                    switch (f) {
+                        case "time" -> time = instant();
+                        case "filter" -> filter = string();
+                        case "verdict" -> verdict = string();
+                        case "disposition" -> disposition = enumValue(FilterVerdict.Disposition.class);
+                        case "score" -> score = doubleValue();
+                        case "delay" -> delay = doubleValue();
+                        case "recipients" -> recipients = strings();
+                        case "queued_as" -> queuedAs = strings();
+                        default -> skip();
+                    }
+                }
+                filters.add(new FilterResult(require(time, "time"), require(filter, "filter"), require(verdict, "verdict"),
+                        require(disposition, "disposition"), score, delay, recipients, queuedAs));
+            }
+            return filters;
+        }
+
+        ArrayList<MailboxResult> deliveries() throws IOException {
+            array();
+            ArrayList<MailboxResult> deliveries = new ArrayList<>();
+            while (item()) {
+                deliveries.add(delivery());
+            }
+            return deliveries;
+        }
+
+        MailboxResult delivery() throws IOException {
+            at(JsonToken.START_OBJECT);
+            Instant time = null;
+            String host = null;
+            String to = null;
+            String user = null;
+            String mailbox = null;
+            DeliveryStatus status = null;
+            String forwardedTo = null;
+            String sessionId = null;
+            String reason = null;
+            for (String f; (f = field()) != null; ) {
+                switch (f) {
+                    case "time" -> time = instant();
+                    case "host" -> host = string();
+                    case "to" -> to = string();
+                    case "user" -> user = string();
+                    case "mailbox" -> mailbox = string();
+                    case "status" -> status = enumValue(DeliveryStatus.class);
+                    case "forwarded_to" -> forwardedTo = string();
+                    case "session_id" -> sessionId = string();
+                    case "reason" -> reason = string();
+                    default -> skip();
+                }
+            }
+            return new MailboxResult(require(time, "time"), require(host, "host"), to, user, mailbox,
+                    require(status, "status"), forwardedTo, sessionId, reason);
+        }
+
         private Object fieldValue() throws IOException {
             return switch (p.currentToken()) {
                 case VALUE_NUMBER_INT -> p.getLongValue();
@@ -577,6 +718,8 @@ final class StateCodec {
             List<Link> bounces = List.of();
             boolean complete = false;
             ClosedBy closedBy = null;
+            List<FilterResult> filters = List.of();
+            List<MailboxResult> deliveries = List.of();
             for (String f; (f = field()) != null; ) {
                 switch (f) {
                     case "host" -> host = string();
@@ -605,12 +748,15 @@ final class StateCodec {
                     case "bounces" -> bounces = links();
                     case "complete" -> complete = bool();
                     case "closed_by" -> closedBy = enumValue(ClosedBy.class);
+                    case "filters" -> filters = filters();
+                    case "deliveries" -> deliveries = deliveries();
                     default -> skip();
                 }
             }
             return new Transaction(require(host, "host"), require(queueId, "queue_id"), require(start, "start"),
                     require(end, "end"), client, saslMethod, saslUsername, tls, from, size, nrcpt, messageId, recipients,
-                    rejects, actions, next, prev, bounceOf, bounces, complete, require(closedBy, "closed_by"));
+                    rejects, actions, next, prev, bounceOf, bounces, complete, require(closedBy, "closed_by"), filters,
+                    deliveries);
         }
 
         private Recipient recipient() throws IOException {

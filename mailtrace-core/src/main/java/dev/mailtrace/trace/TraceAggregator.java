@@ -25,8 +25,10 @@ import dev.mailtrace.event.BounceCreated;
 import dev.mailtrace.event.Client;
 import dev.mailtrace.event.EnvelopeSender;
 import dev.mailtrace.event.FieldWriter;
+import dev.mailtrace.event.FilterVerdict;
 import dev.mailtrace.event.ImplicitCompletion;
 import dev.mailtrace.event.LogEvent;
+import dev.mailtrace.event.MailboxDelivery;
 import dev.mailtrace.event.MessageAccepted;
 import dev.mailtrace.event.MessageExpired;
 import dev.mailtrace.event.MessageIdentified;
@@ -165,6 +167,19 @@ public final class TraceAggregator implements EventListener {
         }
     };
     private final FieldCapture capture = new FieldCapture();
+    /** Mailbox deliveries by session id whose LMTP reply has not been logged yet; the oldest are dropped. */
+    private final LinkedHashMap<String, List<MailboxResult>> waitingDeliveries = new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<MailboxResult>> eldest) {
+            if (size() > 10_000) {
+                stats.unattachedDeliveries += eldest.getValue().size();
+                return true;
+            }
+            return false;
+        }
+    };
 
     private record PendingTls(String ip, TlsInfo tls, long time) {
     }
@@ -185,7 +200,8 @@ public final class TraceAggregator implements EventListener {
 
     /** Whether the aggregator reads this kind of event at all (others are ignored): for filtering early. */
     public static boolean accepts(LogEvent event) {
-        return event instanceof QueueEvent || event instanceof Rejection || event instanceof TlsEstablished;
+        return event instanceof QueueEvent || event instanceof Rejection || event instanceof TlsEstablished
+                || event instanceof FilterVerdict || event instanceof MailboxDelivery;
     }
 
     /** What it did so far. */
@@ -236,6 +252,10 @@ public final class TraceAggregator implements EventListener {
         long t = time.toEpochMilli();
         if (event instanceof Rejection r) {
             rejection(hs, time, t, r);
+        } else if (event instanceof FilterVerdict v) {
+            verdict(hs, time, t, v);
+        } else if (event instanceof MailboxDelivery d) {
+            delivery(hs, time, d);
         } else if (event instanceof QueueEvent q) {
             queueEvent(hs, time, t, q, program, pid);
         } else if (event instanceof TlsEstablished tls && tls.client() != null) {
@@ -332,6 +352,16 @@ public final class TraceAggregator implements EventListener {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeArrayFieldStart("waiting_deliveries"); // oldest first
+            for (List<MailboxResult> waiting : waitingDeliveries.values()) {
+                for (MailboxResult m : waiting) {
+                    g.writeStartObject();
+                    g.writeFieldName("delivery");
+                    StateCodec.delivery(g, m);
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }
     }
@@ -398,6 +428,21 @@ public final class TraceAggregator implements EventListener {
                             r.array();
                             while (r.item()) {
                                 readHost(r, r.require(nodes, "linker"));
+                            }
+                        }
+                        case "waiting_deliveries" -> {
+                            r.array();
+                            while (r.item()) {
+                                r.at(JsonToken.START_OBJECT);
+                                for (String g; (g = r.field()) != null; ) {
+                                    if (g.equals("delivery")) {
+                                        MailboxResult m = r.delivery();
+                                        waitingDeliveries.computeIfAbsent(r.require(m.sessionId(), "session_id"),
+                                                k -> new ArrayList<>(1)).add(m);
+                                    } else {
+                                        r.skip();
+                                    }
+                                }
                             }
                         }
                         case "tls_by_process" -> {
@@ -493,6 +538,65 @@ public final class TraceAggregator implements EventListener {
         }
         stats.rejects++;
         listener.record(rec);
+    }
+
+    /** A filter's verdict joins the transaction it names; a re-injection it names links like a hand-off. */
+    private void verdict(HostState hs, Instant time, long t, FilterVerdict v) {
+        String qid = v.queueId();
+        if (qid == null || qid.isEmpty()) {
+            stats.unattachedVerdicts++;
+            return;
+        }
+        TxBuilder tx = txFor(hs, qid, time, t);
+        tx.addFilter(new FilterResult(time, v.filter(), v.verdict(), v.disposition(), v.score(), v.delay(),
+                v.recipients(), v.queuedAs()), limits.maxActions(), stats);
+        if (tx.messageId == null && v.messageId() != null && !v.messageId().isEmpty()) {
+            tx.messageId = v.messageId();
+            linker.identified(tx);
+        }
+        for (String q : v.queuedAs()) {
+            if (!q.isEmpty() && !q.equals(qid)) {
+                linker.handoff(tx, time, null, q, true);
+            }
+        }
+        tx.touch(time);
+        activity(tx, t);
+    }
+
+    /**
+     * A mailbox server's delivery joins the transaction that handed the message over: the one whose
+     * LMTP reply named the delivery's session id, else the latest open one with its Message-ID. The
+     * mailbox server usually logs before the MTA logs the reply; a delivery with a session id and no
+     * transaction yet waits for the reply that names it.
+     */
+    private void delivery(HostState hs, Instant time, MailboxDelivery d) {
+        MailboxResult result = new MailboxResult(time, hs.name, null, d.recipient(), d.mailbox(), d.status(),
+                d.forwardedTo(), d.sessionId(), d.reason());
+        TxBuilder tx = null;
+        String session = d.sessionId();
+        if (session != null && !session.isEmpty()) {
+            tx = open(linker.handedOver(session));
+        }
+        if (tx == null && d.messageId() != null && !d.messageId().isEmpty()) {
+            tx = open(linker.latestOpen(d.messageId()));
+        }
+        if (tx != null) {
+            tx.addDelivery(result, limits.maxActions(), stats);
+            stats.deliveries++;
+        } else if (session != null && !session.isEmpty()) {
+            waitingDeliveries.computeIfAbsent(session, k -> new ArrayList<>(1)).add(result);
+        } else {
+            stats.unattachedDeliveries++;
+        }
+    }
+
+    /** The open transaction with this key, or null. */
+    private TxBuilder open(TraceLinker.Key key) {
+        if (key == null) {
+            return null;
+        }
+        HostState hs = hosts.get(key.host());
+        return hs == null ? null : hs.open.get(key.queueId());
     }
 
     private void queueEvent(HostState hs, Instant time, long t, QueueEvent e, String program, long pid) {
@@ -682,6 +786,13 @@ public final class TraceAggregator implements EventListener {
         if (d.status() == dev.mailtrace.event.DeliveryStatus.SENT) {
             String q = d.queuedAs();
             if (q != null && !q.isEmpty()) {
+                List<MailboxResult> waiting = waitingDeliveries.isEmpty() ? null : waitingDeliveries.remove(q);
+                if (waiting != null) {
+                    for (MailboxResult m : waiting) {
+                        tx.addDelivery(m, limits.maxActions(), stats);
+                        stats.deliveries++;
+                    }
+                }
                 linker.handoff(tx, time, relay, q, false);
             } else {
                 linker.relayed(tx, t, relay);

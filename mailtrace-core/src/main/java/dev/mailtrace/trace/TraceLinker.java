@@ -718,8 +718,12 @@ final class TraceLinker {
                     continue;
                 }
                 DeliveryAttempt a = r.lastAttempt();
-                outcomes.put(r.to().toLowerCase(Locale.ROOT), new RecipientOutcome(r.to(), r.status(), t.host(),
-                        t.queueId(), a.time(), a.relay(), a.dsn(), a.response(), r.attempts().size()));
+                MailboxResult m = mailbox(t, r);
+                outcomes.put(r.to().toLowerCase(Locale.ROOT), m == null
+                        ? new RecipientOutcome(r.to(), r.status(), t.host(), t.queueId(), a.time(), a.relay(), a.dsn(),
+                                a.response(), r.attempts().size(), null)
+                        : new RecipientOutcome(r.to(), m.status(), m.host(), t.queueId(), a.time(), a.relay(), a.dsn(), a.response(), r.attempts().size(),
+                                m.mailbox()));
             }
         }
         // unresolved hand-offs to hosts in the logs make the trace incomplete
@@ -739,6 +743,17 @@ final class TraceLinker {
         }
         return new MessageTrace(messageId, from, start, end, hops, new ArrayList<>(outcomes.values()), bounces,
                 allComplete);
+    }
+
+    /** The mailbox server's last word on recipient {@code r} of {@code t}, or null (a failure to store leaves the MTA's word). */
+    private static MailboxResult mailbox(Transaction t, Recipient r) {
+        MailboxResult last = null;
+        for (MailboxResult m : t.deliveries()) {
+            if (r.to().equals(m.to()) && m.status() != DeliveryStatus.DEFERRED && (last == null || !m.time().isBefore(last.time()))) {
+                last = m;
+            }
+        }
+        return last;
     }
 
     private static boolean containsKey(Set<Node> group, String host, String queueId) {
@@ -1202,6 +1217,26 @@ final class TraceLinker {
             }
             index.put(r.require(key, "key"), list);
         }
+    }
+
+    /** The transaction whose latest recent hand-off was answered with {@code queuedAs}, or null. */
+    Key handedOver(String queuedAs) {
+        ArrayList<Handoff> hs = handoffs.get(queuedAs);
+        return hs == null || hs.isEmpty() ? null : hs.get(hs.size() - 1).fromKey;
+    }
+
+    /** The open transaction with this Message-ID that started last, or null. */
+    Key latestOpen(String messageId) {
+        ArrayList<Node> ns = byMessageId.get(messageId);
+        Node best = null;
+        if (ns != null) {
+            for (Node n : ns) {
+                if (n.open && (best == null || n.startMillis >= best.startMillis)) {
+                    best = n;
+                }
+            }
+        }
+        return best == null ? null : best.key;
     }
 
     /** Whether it assembles message traces. */

@@ -29,6 +29,9 @@ public final class TraceStats {
     long earlyMessages;
     long clockResets;
     long evictedLinks;
+    long unattachedVerdicts;
+    long deliveries;
+    long unattachedDeliveries;
 
     TraceStats() {
     }
@@ -138,6 +141,21 @@ public final class TraceStats {
     /** Recent starts, hand-offs and Message-IDs forgotten before {@code link_window} because of the index cap. */
     public long evictedLinks() {
         return evictedLinks;
+    }
+
+    /** Filter verdicts that named no queue id (a milter before the MTA assigned one), so joined no transaction. */
+    public long unattachedVerdicts() {
+        return unattachedVerdicts;
+    }
+
+    /** Mailbox deliveries joined to the transaction that handed the message over. */
+    public long deliveries() {
+        return deliveries;
+    }
+
+    /** Mailbox deliveries no open transaction was found for (by session id or Message-ID). */
+    public long unattachedDeliveries() {
+        return unattachedDeliveries;
     }
 
     @Override

@@ -32,11 +32,14 @@ import dev.mailtrace.event.Client;
  * @param bounces the delivery status notifications created for this one
  * @param complete whether the end was seen ({@link ClosedBy#complete()})
  * @param closedBy why the record was emitted
+ * @param filters the verdicts of mail filters on this message (spam score, DKIM, greylisting), in log order
+ * @param deliveries what the mailbox server did with the message this transaction handed to it, per recipient
  */
 public record Transaction(String host, String queueId, Instant start, Instant end, Client client, String saslMethod,
         String saslUsername, TlsInfo tls, String from, long size, int nrcpt, String messageId,
         List<Recipient> recipients, List<Reject> rejects, List<Action> actions, List<Link> next, Link prev,
-        Link bounceOf, List<Link> bounces, boolean complete, ClosedBy closedBy) implements TraceRecord {
+        Link bounceOf, List<Link> bounces, boolean complete, ClosedBy closedBy, List<FilterResult> filters,
+        List<MailboxResult> deliveries) implements TraceRecord {
 
     public Transaction {
         Objects.requireNonNull(host, "host");
@@ -49,6 +52,17 @@ public record Transaction(String host, String queueId, Instant start, Instant en
         actions = List.copyOf(actions);
         next = List.copyOf(next);
         bounces = List.copyOf(bounces);
+        filters = List.copyOf(filters);
+        deliveries = List.copyOf(deliveries);
+    }
+
+    /** A transaction without filter verdicts and mailbox deliveries (as records written before they existed). */
+    public Transaction(String host, String queueId, Instant start, Instant end, Client client, String saslMethod,
+            String saslUsername, TlsInfo tls, String from, long size, int nrcpt, String messageId,
+            List<Recipient> recipients, List<Reject> rejects, List<Action> actions, List<Link> next, Link prev,
+            Link bounceOf, List<Link> bounces, boolean complete, ClosedBy closedBy) {
+        this(host, queueId, start, end, client, saslMethod, saslUsername, tls, from, size, nrcpt, messageId, recipients,
+                rejects, actions, next, prev, bounceOf, bounces, complete, closedBy, List.of(), List.of());
     }
 
     @Override
@@ -64,7 +78,8 @@ public record Transaction(String host, String queueId, Instant start, Instant en
     /** This transaction with the links found for it. */
     public Transaction withLinks(List<Link> newNext, Link newPrev) {
         return new Transaction(host, queueId, start, end, client, saslMethod, saslUsername, tls, from, size, nrcpt,
-                messageId, recipients, rejects, actions, newNext, newPrev, bounceOf, bounces, complete, closedBy);
+                messageId, recipients, rejects, actions, newNext, newPrev, bounceOf, bounces, complete, closedBy, filters,
+                deliveries);
     }
 
     /** The recipient with this address (case-insensitive), or null. */

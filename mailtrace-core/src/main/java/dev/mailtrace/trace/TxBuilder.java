@@ -37,6 +37,8 @@ final class TxBuilder {
     private HashMap<String, RcptBuilder> rcptIndex;
     ArrayList<Reject> rejects;
     ArrayList<Action> actions;
+    ArrayList<FilterResult> filters;
+    ArrayList<MailboxResult> deliveries;
     ArrayList<Link> bounces;
     Link bounceOf;
     boolean expired;
@@ -137,6 +139,24 @@ final class TxBuilder {
         }
     }
 
+    void addFilter(FilterResult f, int max, TraceStats stats) {
+        if (filters == null) {
+            filters = new ArrayList<>(2);
+        }
+        if (add(filters, max, stats)) {
+            filters.add(f);
+        }
+    }
+
+    void addDelivery(MailboxResult d, int max, TraceStats stats) {
+        if (deliveries == null) {
+            deliveries = new ArrayList<>(1);
+        }
+        if (add(deliveries, max, stats)) {
+            deliveries.add(d);
+        }
+    }
+
     void addBounce(Link l) {
         if (bounces == null) {
             bounces = new ArrayList<>(1);
@@ -156,7 +176,75 @@ final class TxBuilder {
         }
         return new Transaction(host, queueId, start, end, client, saslMethod, saslUsername, tls, from, size, nrcpt,
                 messageId, recipients, rejects == null ? List.of() : rejects, actions == null ? List.of() : actions,
-                next, prev, bounceOf, bounces == null ? List.of() : bounces, closedBy.complete(), closedBy);
+                next, prev, bounceOf, bounces == null ? List.of() : bounces, closedBy.complete(), closedBy,
+                filters == null ? List.of() : filters, deliveries == null ? List.of() : matched(recipients));
+    }
+
+    /**
+     * The mailbox deliveries with the recipient each belongs to: the one whose LMTP reply named the
+     * delivery's session id, else the one with the mailbox owner's address as {@code to} or
+     * {@code orig_to} (ignoring case), else with its local part, else the only recipient delivered
+     * to a socket or local transport.
+     */
+    private List<MailboxResult> matched(List<Recipient> recipients) {
+        List<MailboxResult> out = new ArrayList<>(deliveries.size());
+        for (MailboxResult d : deliveries) {
+            Recipient r = bySession(recipients, d.sessionId());
+            if (r == null && d.user() != null) {
+                r = byAddress(recipients, d.user(), false);
+                if (r == null) {
+                    r = byAddress(recipients, d.user(), true);
+                }
+            }
+            if (r == null) {
+                r = onlyLocal(recipients);
+            }
+            out.add(r == null ? d : d.to(r.to()));
+        }
+        return out;
+    }
+
+    private static Recipient bySession(List<Recipient> recipients, String session) {
+        if (session != null) {
+            for (Recipient r : recipients) {
+                for (DeliveryAttempt a : r.attempts()) {
+                    if (session.equals(a.queuedAs())) {
+                        return r;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Recipient byAddress(List<Recipient> recipients, String user, boolean localPart) {
+        String u = localPart ? localPart(user) : user;
+        for (Recipient r : recipients) {
+            String to = localPart ? localPart(r.to()) : r.to();
+            String orig = r.origTo() == null ? null : localPart ? localPart(r.origTo()) : r.origTo();
+            if (to.equalsIgnoreCase(u) || orig != null && orig.equalsIgnoreCase(u)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String localPart(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? address : address.substring(0, at);
+    }
+
+    private static Recipient onlyLocal(List<Recipient> recipients) {
+        Recipient only = null;
+        for (Recipient r : recipients) {
+            if (Relays.place(r.lastAttempt().relay()) == Relays.Place.LOCAL) {
+                if (only != null) {
+                    return null;
+                }
+                only = r;
+            }
+        }
+        return only != null ? only : recipients.size() == 1 ? recipients.get(0) : null;
     }
 
     /** Writes this open transaction for {@link TraceAggregator#writeState}; its node by position. */
@@ -187,6 +275,8 @@ final class TxBuilder {
         g.writeEndArray();
         StateCodec.rejects(g, rejects);
         StateCodec.actions(g, actions);
+        StateCodec.filters(g, filters);
+        StateCodec.deliveries(g, deliveries);
         StateCodec.links(g, "bounces", bounces);
         StateCodec.link(g, "bounce_of", bounceOf);
         g.writeBooleanField("expired", expired);
@@ -240,6 +330,8 @@ final class TxBuilder {
                 }
                 case "rejects" -> tx.rejects = r.rejects();
                 case "actions" -> tx.actions = r.actions();
+                case "filters" -> tx.filters = r.filters();
+                case "deliveries" -> tx.deliveries = r.deliveries();
                 case "bounces" -> tx.bounces = r.links();
                 case "bounce_of" -> tx.bounceOf = r.link();
                 case "expired" -> tx.expired = r.bool();

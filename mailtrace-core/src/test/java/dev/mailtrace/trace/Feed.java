@@ -17,13 +17,26 @@ import dev.mailtrace.event.LogEvent;
 final class Feed {
 
     final List<TraceRecord> records = new ArrayList<>();
-    final TraceAggregator agg;
+    TraceAggregator agg;
+    private final TraceLimits limits;
+    private final boolean messages;
     Instant base = Instant.parse("2026-11-24T09:04:00Z");
     Instant now = base;
     String host = "mx1";
 
     Feed(TraceLimits limits, boolean messages) {
+        this.limits = limits;
+        this.messages = messages;
         this.agg = TraceAggregator.builder().limits(limits).messages(messages).listener(records::add).build();
+    }
+
+    /** Ends this run as a cron job would: the state written, then read into the aggregator that goes on. */
+    Feed restart() throws java.io.IOException {
+        java.io.ByteArrayOutputStream state = new java.io.ByteArrayOutputStream();
+        agg.writeState(state);
+        agg = TraceAggregator.builder().limits(limits).messages(messages).listener(records::add).build();
+        agg.readState(new java.io.ByteArrayInputStream(state.toByteArray()));
+        return this;
     }
 
     Feed() {
