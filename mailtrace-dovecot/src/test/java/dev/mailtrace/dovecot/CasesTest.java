@@ -21,6 +21,8 @@ import dev.mailtrace.event.MailboxDelivery;
 import dev.mailtrace.event.QueueEvent;
 import dev.mailtrace.event.Rejection;
 import dev.mailtrace.spi.DialectRegistry;
+import dev.mailtrace.testkit.DialectTester;
+import dev.mailtrace.testkit.Yamls;
 
 /**
  * The dialects' rules as data: every {@code cases/*.yaml} beside this test lists lines with the

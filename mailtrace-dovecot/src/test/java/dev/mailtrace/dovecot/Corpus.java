@@ -12,6 +12,7 @@ import dev.mailtrace.spi.LogDialect;
 import dev.mailtrace.syslog.SyslogFormat;
 import dev.mailtrace.syslog.SyslogHeader;
 import dev.mailtrace.syslog.SyslogScanner;
+import dev.mailtrace.testkit.TestLine;
 
 /**
  * The lines of a real log whose program one of this module's dialects claims, framed by core's

@@ -7,9 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.mailtrace.event.DeliveryStatus;
-import dev.mailtrace.event.FilterVerdict;
 import dev.mailtrace.event.FilterVerdict.Disposition;
+import dev.mailtrace.event.FilterVerdict;
 import dev.mailtrace.event.MailboxDelivery;
+import dev.mailtrace.testkit.DialectTester;
 
 /**
  * What the transaction aggregator reads: the generic {@link FilterVerdict} and

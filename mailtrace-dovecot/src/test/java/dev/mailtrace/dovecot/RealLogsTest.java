@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import dev.mailtrace.event.LogEvent;
 import dev.mailtrace.spi.DialectRegistry;
+import dev.mailtrace.testkit.DialectTester;
+import dev.mailtrace.testkit.Fields;
+import dev.mailtrace.testkit.SharedData;
 
 /**
  * Every line of the real corpora in {@code ../shared} whose program these dialects claim: at least

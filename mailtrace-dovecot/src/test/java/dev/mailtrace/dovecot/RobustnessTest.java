@@ -21,6 +21,7 @@ import dev.mailtrace.event.LogEvent;
 import dev.mailtrace.spi.DialectRegistry;
 import dev.mailtrace.spi.LogDialect;
 import dev.mailtrace.spi.LogLine;
+import dev.mailtrace.testkit.Fields;
 
 /**
  * The scanners never throw and never read outside the buffer, whatever the bytes: every known line

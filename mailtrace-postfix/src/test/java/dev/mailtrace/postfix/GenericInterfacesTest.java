@@ -11,6 +11,7 @@ import dev.mailtrace.event.LogEvent;
 import dev.mailtrace.event.MessageAccepted;
 import dev.mailtrace.event.RecipientAttempt;
 import dev.mailtrace.event.TlsEstablished;
+import dev.mailtrace.testkit.TestLine;
 
 /** What the transaction aggregator reads through the generic interfaces. */
 class GenericInterfacesTest {

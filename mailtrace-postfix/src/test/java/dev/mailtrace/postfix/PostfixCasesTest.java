@@ -25,6 +25,8 @@ import dev.mailtrace.event.MessageRemoved;
 import dev.mailtrace.event.QueueEvent;
 import dev.mailtrace.event.RecipientAttempt;
 import dev.mailtrace.event.Rejection;
+import dev.mailtrace.testkit.DialectTester;
+import dev.mailtrace.testkit.Yamls;
 
 /**
  * The dialect's rules as data: every {@code cases/*.yaml} beside this test lists lines with the

@@ -26,6 +26,11 @@ import dev.mailtrace.event.LogEvent;
 import dev.mailtrace.grok.Grok;
 import dev.mailtrace.grok.PatternBank;
 import dev.mailtrace.grok.PatternCompileException;
+import dev.mailtrace.testkit.DialectTester;
+import dev.mailtrace.testkit.Fields;
+import dev.mailtrace.testkit.SharedData;
+import dev.mailtrace.testkit.TestLine;
+import dev.mailtrace.testkit.Yamls;
 
 /**
  * postfix-grok-patterns' own test cases ({@code ../shared/corpora/postfix-grok-patterns/test/*.yaml}:

@@ -21,6 +21,10 @@ import dev.mailtrace.event.MessageIdentified;
 import dev.mailtrace.event.MessageRemoved;
 import dev.mailtrace.event.RecipientAttempt;
 import dev.mailtrace.event.Rejection;
+import dev.mailtrace.testkit.DialectTester;
+import dev.mailtrace.testkit.Fields;
+import dev.mailtrace.testkit.SharedData;
+import dev.mailtrace.testkit.TestLine;
 
 /** Every postfix line of the real corpora in {@code ../shared}: at least 99.9% recognised. */
 class PostfixRealLogsTest {

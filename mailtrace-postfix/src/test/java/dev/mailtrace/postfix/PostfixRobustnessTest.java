@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import dev.mailtrace.event.LogEvent;
+import dev.mailtrace.testkit.Fields;
+import dev.mailtrace.testkit.Yamls;
 
 /**
  * The scanner never throws and never reads outside its slice, whatever the bytes: every known line

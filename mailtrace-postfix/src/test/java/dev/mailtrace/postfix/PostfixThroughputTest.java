@@ -19,6 +19,7 @@ import dev.mailtrace.parse.LogParser;
 import dev.mailtrace.parse.ParsedLine;
 import dev.mailtrace.spi.DialectRegistry;
 import dev.mailtrace.spi.LogLine;
+import dev.mailtrace.testkit.SharedData;
 
 /**
  * A quick throughput figure, not a benchmark (those are JMH, in mailtrace-bench): the real postfix

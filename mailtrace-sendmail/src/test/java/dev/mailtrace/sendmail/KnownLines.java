@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.mailtrace.testkit.Yamls;
+
 /** The lines the tests know: every rule case, and the real corpora's sendmail lines where present. */
 final class KnownLines {
 

@@ -30,6 +30,8 @@ import dev.mailtrace.event.QueueEvent;
 import dev.mailtrace.event.RecipientAttempt;
 import dev.mailtrace.event.Rejection;
 import dev.mailtrace.event.TlsEstablished;
+import dev.mailtrace.testkit.DialectTester;
+import dev.mailtrace.testkit.Yamls;
 
 /**
  * The dialect's rules as data: every {@code cases/*.yaml} beside this test lists lines with the

@@ -18,6 +18,8 @@ import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.LogEvent;
 import dev.mailtrace.spi.DialectRegistry;
 import dev.mailtrace.spi.LogDialect;
+import dev.mailtrace.testkit.Fields;
+import dev.mailtrace.testkit.TestLine;
 
 /** The dialect as a service: discovery, the programs it claims, the event types it declares, threads. */
 class SendmailDialectTest {

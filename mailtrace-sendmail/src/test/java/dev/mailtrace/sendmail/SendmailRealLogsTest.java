@@ -16,6 +16,9 @@ import dev.mailtrace.event.EnvelopeSender;
 import dev.mailtrace.event.ImplicitCompletion;
 import dev.mailtrace.event.MessageAccepted;
 import dev.mailtrace.event.Rejection;
+import dev.mailtrace.testkit.DialectTester;
+import dev.mailtrace.testkit.Fields;
+import dev.mailtrace.testkit.SharedData;
 
 /**
  * Every sendmail line of the real corpora in {@code ../shared}: at least 99.5% recognised, every

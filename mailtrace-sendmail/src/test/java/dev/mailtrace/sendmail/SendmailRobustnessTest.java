@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 import dev.mailtrace.event.LogEvent;
+import dev.mailtrace.testkit.Fields;
 
 /**
  * The scanner never throws and never reads outside its slice, whatever the bytes: every known line

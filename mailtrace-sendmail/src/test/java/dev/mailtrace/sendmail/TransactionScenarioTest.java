@@ -23,6 +23,7 @@ import dev.mailtrace.event.MultiRecipientAttempt;
 import dev.mailtrace.event.QueueEvent;
 import dev.mailtrace.event.RecipientAttempt;
 import dev.mailtrace.event.Rejection;
+import dev.mailtrace.testkit.TestLine;
 
 /**
  * Sendmail's transactions through the generic interfaces only, as the aggregator sees them: a

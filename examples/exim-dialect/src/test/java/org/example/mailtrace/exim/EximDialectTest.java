@@ -2,8 +2,6 @@ package org.example.mailtrace.exim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,23 +10,13 @@ import dev.mailtrace.event.Client;
 import dev.mailtrace.event.DeliveryStatus;
 import dev.mailtrace.event.LogEvent;
 import dev.mailtrace.event.RejectReason;
-import dev.mailtrace.spi.LogLine;
+import dev.mailtrace.testkit.DialectTester;
 
 class EximDialectTest {
 
-    /** A line as the framing layer hands it over, with the message in the middle of a buffer. */
-    record Line(byte[] bytes, int messageStart, int messageEnd, String program, long pid) implements LogLine {
-        static Line of(String message) {
-            byte[] b = ("xx " + message + " yy").getBytes(StandardCharsets.UTF_8);
-            return new Line(b, 3, b.length - 3, "exim", 4100);
-        }
-    }
-
+    /** The line through the test kit: exact, embedded in a larger buffer and framed, fields checked against their declaration. */
     private static List<LogEvent> parse(String message) {
-        List<LogEvent> out = new ArrayList<>();
-        boolean recognised = new EximDialect().parse(Line.of(message), out::add);
-        assertThat(recognised).as(message).isEqualTo(!out.isEmpty());
-        return out;
+        return DialectTester.of(new EximDialect()).line("exim[4100]", message).events();
     }
 
     @Test

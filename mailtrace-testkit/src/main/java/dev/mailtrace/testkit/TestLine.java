@@ -1,4 +1,4 @@
-package dev.mailtrace.dovecot;
+package dev.mailtrace.testkit;
 
 import java.nio.charset.StandardCharsets;
 
@@ -9,11 +9,11 @@ import dev.mailtrace.spi.LogLine;
  * syslog tag ({@code dovecot}, {@code lmtp(bob)<4242><sess>}, {@code amavis[123]}) precedes the
  * message in the buffer, followed by {@code ": "}, and the program is the tag's name.
  */
-record TestLine(byte[] bytes, int messageStart, int messageEnd, String program, long pid, int tagStart, int tagEnd)
+public record TestLine(byte[] bytes, int messageStart, int messageEnd, String program, long pid, int tagStart, int tagEnd)
         implements LogLine {
 
     /** The program of a tag: its name, up to the first {@code (}, {@code <} or {@code [}. */
-    static String program(String tag) {
+    public static String program(String tag) {
         int cut = tag.length();
         for (char c : new char[] {'(', '<', '['}) {
             int i = tag.indexOf(c);
@@ -25,12 +25,12 @@ record TestLine(byte[] bytes, int messageStart, int messageEnd, String program, 
     }
 
     /** {@code tag: message} alone in an exact array. */
-    static TestLine of(String tag, String message) {
+    public static TestLine of(String tag, String message) {
         return around("", tag, message, "");
     }
 
     /** The same in the middle of a larger buffer, after a syslog timestamp and host, with unrelated bytes after. */
-    static TestLine embedded(String tag, String message) {
+    public static TestLine embedded(String tag, String message) {
         return around("Nov 24 10:04:05 mx1 ", tag, message, "]>) ;: \nfrom=<x>, Queue-ID: Z");
     }
 

@@ -1,4 +1,4 @@
-package dev.mailtrace.sendmail;
+package dev.mailtrace.testkit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,13 +9,13 @@ import java.nio.file.Path;
  * Third-party corpora live beside the project in {@code ../shared} and are never copied into it;
  * tests that need them skip, with a message, where they are absent.
  */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {
     }
 
     /** The path under the shared directory, or skips the calling test if it is not there. */
-    static Path require(String relative) {
+    public static Path require(String relative) {
         String dir = System.getProperty("mailtrace.shared.dir", "../../shared");
         Path p = Path.of(dir).resolve(relative).normalize();
         assumeTrue(Files.exists(p), "third-party data not available at " + p + " (set -Dmailtrace.shared.dir)");

@@ -1,4 +1,4 @@
-package dev.mailtrace.postfix;
+package dev.mailtrace.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /** YAML with every scalar read as a string: {@code 0123}, {@code 1.0} and {@code yes} stay as written. */
-final class Yamls {
+public final class Yamls {
 
     private Yamls() {
     }
@@ -31,13 +31,13 @@ final class Yamls {
                 });
     }
 
-    static Object load(Path file) throws IOException {
+    public static Object load(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return yaml().load(r);
         }
     }
 
-    static Object load(InputStream in) {
+    public static Object load(InputStream in) {
         return yaml().load(in);
     }
 }

@@ -1,4 +1,4 @@
-package dev.mailtrace.postfix;
+package dev.mailtrace.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import dev.mailtrace.event.LogEvent;
  * the way: every field is declared by the event's type, written once, in the declared order, with
  * a value of the declared kind.
  */
-final class Fields implements FieldWriter {
+public final class Fields implements FieldWriter {
 
     private final LogEvent event;
     private final List<FieldSpec> declared;
@@ -27,7 +27,7 @@ final class Fields implements FieldWriter {
         this.declared = event.type().fields();
     }
 
-    static Map<String, Object> of(LogEvent event) {
+    public static Map<String, Object> of(LogEvent event) {
         Fields f = new Fields(event);
         event.writeFields(f);
         return f.values;
@@ -49,8 +49,14 @@ final class Fields implements FieldWriter {
         values.put(name, value);
     }
 
+    /** A null value is absent, as {@link FieldWriter#string} says: skipped, but still checked for its declaration. */
     @Override
     public void string(String name, String value) {
+        if (value == null) {
+            assertThat(declared.stream().anyMatch(f -> f.name().equals(name)))
+                    .as("field [%s] of %s is declared by its type %s", name, event, event.type()).isTrue();
+            return;
+        }
         put(name, value, FieldSpec.Kind.KEYWORD, FieldSpec.Kind.TEXT, FieldSpec.Kind.IP);
     }
 
