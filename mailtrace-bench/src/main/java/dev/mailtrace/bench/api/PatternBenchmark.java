@@ -37,7 +37,7 @@ import dev.mailtrace.grok.PatternBank;
  *       per engine: lines/s and MB/s with JMH's error bounds and bytes allocated per line.
  * </ul>
  *
- * Both check every engine's matches and captures against mailtrace's on the same lines and report
+ * Both check every engine's matches and captures against mailtrace's on every line and report
  * disagreements; both run the static check for catastrophic backtracking and try to confirm each
  * warning with a generated line. Immutable; a run uses the calling thread (JMH forks JVMs).
  */
@@ -79,39 +79,43 @@ public final class PatternBenchmark {
     public BenchmarkResult profile() {
         List<EngineResult> results = new ArrayList<>();
         long timeNanos = time.toNanos();
-        double plainLinesPerS = 0;
+        Profiler profiler = new Profiler(set, lines);
+        Timing plain = null;
         try (EngineSet es = EngineSet.open(this)) {
             for (Engine e : es.engines()) {
-                progress.accept("checking " + e.label() + " against mailtrace");
                 LineEngine engine = es.engine(e);
                 if (engine == null) {
                     results.add(EngineResult.failed(e.label(), lines.size(), es.failure(e)));
                     continue;
                 }
-                Agreement a = Agreement.check(engine, e == Engine.MAILTRACE ? null : es.mailtraceReference(), lines,
-                        System.nanoTime() + timeNanos);
+                progress.accept("checking " + e.label() + (e == Engine.MAILTRACE ? "" : " against mailtrace"));
+                Agreement a = Agreement.check(engine, e == Engine.MAILTRACE ? null : es.mailtraceReference(), lines);
                 progress.accept("timing " + e.label());
-                Timing t = new Timing(engine, lines).run(timeNanos / 3, timeNanos);
+                Timing t = new Timing(engine, lines);
+                t.warmUp(timeNanos / 3);
                 if (e == Engine.MAILTRACE) {
-                    plainLinesPerS = t.medianLinesPerS();
+                    // The profile's rounds alternate with plain ones, so that the overhead compares like with like.
+                    progress.accept("profiling " + set.size() + " pattern(s)");
+                    profiler.pass();
+                    for (int r = 0; r < Timing.ROUNDS; r++) {
+                        t.round(timeNanos / Timing.ROUNDS);
+                        profiler.round(timeNanos / Timing.ROUNDS);
+                    }
+                    plain = t;
+                } else {
+                    t.rounds(timeNanos);
                 }
                 results.add(new EngineResult(e.label(), es.version(e), lines.size(), a.matched, a.timeouts,
                         t.medianLinesPerS(), t.medianMbPerS(), t.error(), null, a.disagreements == 0, a.compared,
                         a.disagreements, a.examples, null));
             }
         }
-        progress.accept("profiling " + set.size() + " patterns");
-        Profiler profiler = new Profiler(set, lines);
-        profiler.pass();
-        while (profiler.profileNanos < timeNanos) {
-            profiler.round(timeNanos / Timing.ROUNDS);
-        }
-        double profileLinesPerS = profiler.linesProfiled / (profiler.profileNanos / 1e9);
+        Double profileLinesPerS = profiler.medianLinesPerS();
         List<PatternProfile> patterns = profiles(profiler, warnings());
         return new BenchmarkResult("profile", label(set.syntax), label(set.semantics), set.matchTimeout.toMillis(),
                 lines.size(), lines.totalBytes(), results, patterns, profiler.slowest(top), profileLinesPerS,
-                plainLinesPerS > 0 ? plainLinesPerS / profileLinesPerS : null, latency(profiler.perLine),
-                Environment.current());
+                plain == null || profileLinesPerS == null ? null : plain.medianLinesPerS() / profileLinesPerS,
+                latency(profiler.perLine), Environment.current());
     }
 
     /**

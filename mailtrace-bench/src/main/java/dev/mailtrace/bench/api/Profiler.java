@@ -37,8 +37,8 @@ final class Profiler {
     /** Per round, per pattern: mean ns per attempt (NaN if no attempt). */
     final List<double[]> rounds = new ArrayList<>();
 
-    long linesProfiled;
-    long profileNanos;
+    /** Lines/s of each round, the clock reads included: the profiler's own speed. */
+    private final ListStatistics linesPerS = new ListStatistics();
     private int cursor;
     private long done;
 
@@ -132,8 +132,9 @@ final class Profiler {
             done++;
             cursor = cursor + 1 == n ? 0 : cursor + 1;
         }
-        profileNanos += now - start;
-        linesProfiled += count;
+        if (now > start) {
+            linesPerS.addValue(count / ((now - start) / 1e9));
+        }
         double[] means = new double[p];
         for (int k = 0; k < p; k++) {
             totalNs[k] += roundNs[k];
@@ -141,6 +142,11 @@ final class Profiler {
             means[k] = roundAttempts[k] == 0 ? Double.NaN : (double) roundNs[k] / roundAttempts[k];
         }
         rounds.add(means);
+    }
+
+    /** Median lines/s of the rounds, or null if none ran. */
+    Double medianLinesPerS() {
+        return linesPerS.getN() == 0 ? null : linesPerS.getPercentile(50);
     }
 
     /** Half-width of the 99.9% interval of pattern {@code k}'s mean ns per attempt over the rounds, or null. */

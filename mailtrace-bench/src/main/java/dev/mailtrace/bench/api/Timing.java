@@ -25,13 +25,21 @@ final class Timing {
         this.lines = lines;
     }
 
-    /** Warms up for {@code warmupNanos}, then measures {@value #ROUNDS} rounds over {@code measureNanos}. */
-    Timing run(long warmupNanos, long measureNanos) {
-        round(warmupNanos, false);
+    /** Runs for {@code nanos} without recording. */
+    void warmUp(long nanos) {
+        round(nanos, false);
+    }
+
+    /** Measures {@value #ROUNDS} rounds over {@code nanos}. */
+    void rounds(long nanos) {
         for (int r = 0; r < ROUNDS; r++) {
-            round(measureNanos / ROUNDS, true);
+            round(nanos / ROUNDS);
         }
-        return this;
+    }
+
+    /** Measures one round of {@code nanos}. */
+    void round(long nanos) {
+        round(nanos, true);
     }
 
     private void round(long nanos, boolean record) {
