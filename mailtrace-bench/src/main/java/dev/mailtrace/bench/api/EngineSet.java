@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mailtrace.bench.es.ArtifactVersions;
+
 /**
  * The engines of one run, opened once: an engine that cannot be opened (its jars cannot be had, it
  * rejects a regex) is recorded with the reason instead, and the run goes on with the others.
@@ -52,8 +54,7 @@ final class EngineSet implements AutoCloseable {
     }
 
     private static String joniVersion() {
-        Package p = org.joni.Regex.class.getPackage();
-        return p.getImplementationVersion() != null ? p.getImplementationVersion() : "";
+        return ArtifactVersions.of(org.joni.Regex.class, "org.jruby.joni", "joni").orElse("(unknown version)");
     }
 
     /** The engines asked for, mailtrace first. */

@@ -38,7 +38,7 @@ final class Profiler {
     final List<double[]> rounds = new ArrayList<>();
 
     /** Lines/s of each round, the clock reads included: the profiler's own speed. */
-    private final ListStatistics linesPerS = new ListStatistics();
+    private ListStatistics linesPerS = new ListStatistics();
     private int cursor;
     private long done;
 
@@ -66,9 +66,15 @@ final class Profiler {
         this.lineCostliest = new int[n];
     }
 
-    /** The first round: every line of the sample once, however long it takes (runaway lines end at their budget). */
+    /**
+     * The first round: every line of the sample once, however long it takes (runaway lines end at
+     * their budget). Its times count in the totals but not in the noise, which the later rounds,
+     * on a warm JIT, measure.
+     */
     void pass() {
         round(Long.MAX_VALUE, lines.size());
+        rounds.clear();
+        linesPerS = new ListStatistics();
     }
 
     /** One round: lines in a cycle over the sample, from where the last round stopped, until {@code nanos} passed. */
