@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,7 @@ final class EsEngine implements LineEngine {
     public int match(int i) {
         String line = lines[i];
         int first = NO_MATCH;
-        for (int p = 0; p < patterns.length; p++) {
-            last[p] = null;
-        }
+        clear();
         try {
             for (int p = 0; p < patterns.length; p++) {
                 last[p] = patterns[p].captures(line);
@@ -73,36 +72,37 @@ final class EsEngine implements LineEngine {
                 }
             }
         } catch (EsGrokTimeoutException e) {
-            for (int p = 0; p < patterns.length; p++) {
-                last[p] = null;
-            }
+            clear();
             return TIMED_OUT;
+        } catch (NumberFormatException e) {
+            // A typed capture that does not convert: Elasticsearch fails the document, so nothing matched.
+            clear();
+            return NO_MATCH;
         }
         return first;
     }
 
+    private void clear() {
+        for (int p = 0; p < patterns.length; p++) {
+            last[p] = null;
+        }
+    }
+
     @Override
-    public Map<String, Object> captures() {
-        Map<String, Object> out = new LinkedHashMap<>();
+    public Map<String, List<Object>> captures() {
+        Map<String, List<Object>> out = new LinkedHashMap<>();
         for (Map<String, Object> m : last) {
             if (m == null) {
                 continue;
             }
-            // Merged as mailtrace merges several matching patterns: a repeated field becomes a list.
-            m.forEach((k, v) -> out.merge(k, v, (a, b) -> {
-                java.util.List<Object> l = new java.util.ArrayList<>();
-                if (a instanceof List<?> la) {
-                    l.addAll(la);
+            m.forEach((k, v) -> {
+                List<Object> values = out.computeIfAbsent(k, x -> new ArrayList<>());
+                if (v instanceof List<?> l) {
+                    values.addAll(l);
                 } else {
-                    l.add(a);
+                    values.add(v);
                 }
-                if (b instanceof List<?> lb) {
-                    l.addAll(lb);
-                } else {
-                    l.add(b);
-                }
-                return l;
-            }));
+            });
         }
         return out;
     }

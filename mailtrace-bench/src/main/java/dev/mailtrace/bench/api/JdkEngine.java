@@ -141,8 +141,8 @@ final class JdkEngine implements LineEngine {
     }
 
     @Override
-    public Map<String, Object> captures() {
-        Map<String, Object> out = new LinkedHashMap<>();
+    public Map<String, List<Object>> captures() {
+        Map<String, List<Object>> out = new LinkedHashMap<>();
         for (int p = 0; p < patterns.length; p++) {
             if (!matched[p]) {
                 continue;
@@ -162,30 +162,10 @@ final class JdkEngine implements LineEngine {
                         // kept as text, as mailtrace does
                     }
                 }
-                addValue(out, t.fields[g], value);
+                out.computeIfAbsent(t.fields[g], k -> new ArrayList<>()).add(value);
             }
         }
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void addValue(Map<String, Object> map, String key, Object value) {
-        Object prev = map.get(key);
-        if (prev == null) {
-            map.put(key, value);
-        } else if (prev instanceof ValueList) {
-            ((List<Object>) prev).add(value);
-        } else {
-            ValueList list = new ValueList();
-            list.add(prev);
-            list.add(value);
-            map.put(key, list);
-        }
-    }
-
-    /** Marks lists built here, so a captured value is never mistaken for one. */
-    private static final class ValueList extends ArrayList<Object> {
-        private static final long serialVersionUID = 1L;
     }
 
     @Override

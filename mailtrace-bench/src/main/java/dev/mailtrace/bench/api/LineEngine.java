@@ -25,10 +25,11 @@ interface LineEngine extends Closeable {
     int match(int i);
 
     /**
-     * The captures of the last {@link #match}, shaped as Elasticsearch's grok gives them (a field
-     * captured more than once as a list) and typed. Allocates: for the agreement check only.
+     * The typed captures of the last {@link #match}: field to its value, or to a list of its
+     * values (engines differ in when they make a list; {@link #normalise} evens that out).
+     * Allocates: for the agreement check only.
      */
-    Map<String, Object> captures();
+    Map<String, ?> captures();
 
     @Override
     void close();
@@ -37,7 +38,7 @@ interface LineEngine extends Closeable {
      * Captures in a form equal across engines: field to its values as text, sorted (engines list a
      * field captured twice in different orders).
      */
-    static Map<String, List<String>> normalise(Map<String, Object> captures) {
+    static Map<String, List<String>> normalise(Map<String, ?> captures) {
         Map<String, List<String>> out = new TreeMap<>();
         captures.forEach((k, v) -> {
             List<String> values = new ArrayList<>();
