@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
@@ -82,6 +84,7 @@ public final class EsSink implements Sink {
     private final boolean closeClient;
     private final BulkIngester<Operation> ingester;
     private final ScheduledExecutorService retryScheduler;
+    private final ExecutorService requests;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
 
     private final AtomicLong indexed = new AtomicLong();
@@ -110,7 +113,13 @@ public final class EsSink implements Sink {
             t.setDaemon(true);
             return t;
         });
-        this.ingester = BulkIngester.of(ib -> ib.client(client)
+        this.requests = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "mailtrace-es-bulk");
+            t.setDaemon(true);
+            return t;
+        });
+        ElasticsearchAsyncClient async = new ElasticsearchAsyncClient(new DecoupledTransport(client._transport(), requests));
+        this.ingester = BulkIngester.of(ib -> ib.client(async)
                 .maxOperations(b.bulkActions)
                 .maxSize(b.bulkBytes)
                 .maxConcurrentRequests(b.concurrentRequests)
@@ -224,6 +233,7 @@ public final class EsSink implements Sink {
             closed = true;
             ingester.close();
             retryScheduler.shutdownNow();
+            requests.shutdown();
             synchronized (this) {
                 if (deadLetterOut != null) {
                     try {

@@ -45,7 +45,8 @@ public final class IndexLayout {
     }
 
     private static final Pattern PREFIX = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd", Locale.ROOT);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu.MM.dd", Locale.ROOT)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final String prefix;
     private final Mode mode;
@@ -111,7 +112,7 @@ public final class IndexLayout {
         StringBuilder settings = new StringBuilder("{\"analysis\":{\"normalizer\":{\"mailtrace_lowercase\":"
                 + "{\"type\":\"custom\",\"filter\":[\"lowercase\"]}}}");
         if (ilm) {
-            settings.append(",\"index.lifecycle.name\":\"").append(policyName()).append('"');
+            settings.append(",\"index\":{\"lifecycle\":{\"name\":\"").append(policyName()).append("\"}}");
         }
         settings.append('}');
         StringBuilder t = new StringBuilder(4096);

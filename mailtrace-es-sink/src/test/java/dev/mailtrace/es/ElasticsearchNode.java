@@ -114,20 +114,23 @@ public final class ElasticsearchNode implements AutoCloseable {
                 Files.createDirectories(conf.resolve("jvm.options.d"));
                 if (tls) {
                     TestCertificates.selfSigned(conf.resolve("http.crt"), conf.resolve("http.key"), workDir.resolve("tmp"));
+                    // a file-realm user ({SHA} hash: this package has no elasticsearch-users tool)
+                    byte[] sha = java.security.MessageDigest.getInstance("SHA-1").digest("mailtrace-secret".getBytes(StandardCharsets.UTF_8));
+                    Files.writeString(conf.resolve("users"), "mailtrace:{SHA}" + java.util.Base64.getEncoder().encodeToString(sha) + "\n");
+                    Files.writeString(conf.resolve("users_roles"), "superuser:mailtrace\n");
                 }
             }
             Files.writeString(workDir.resolve("conf/elasticsearch.yml"), yml(port), StandardCharsets.UTF_8);
             Files.deleteIfExists(workDir.resolve("logs/http.ports"));
             giveToNobody();
-            if (fresh && tls) {
-                run(home, "users", "lib/tools/security-cli", "useradd", "mailtrace", "-p", "mailtrace-secret", "-r", "superuser");
-            }
             process = launch(home, "server", "lib/tools/server-cli", List.of(), workDir.resolve("console.log"));
             Files.writeString(workDir.resolve("node.pid"), Long.toString(process.pid()));
             port = awaitPort();
             awaitYellow();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Elasticsearch in " + workDir, e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -173,20 +176,6 @@ public final class ElasticsearchNode implements AutoCloseable {
         pb.environment().put("ES_JAVA_OPTS", "-Xms256m -Xmx256m -XX:-AlwaysPreTouch");
         pb.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
         return pb.start();
-    }
-
-    private void run(Path home, String cli, String libs, String... args) throws IOException {
-        Path out = workDir.resolve(cli + ".log");
-        Process p = launch(home, cli, libs, List.of(args), out);
-        try {
-            if (p.waitFor() != 0) {
-                throw new IOException("elasticsearch-" + cli + " failed: " + Files.readString(out));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        giveToNobody();
     }
 
     private int awaitPort() throws IOException {
