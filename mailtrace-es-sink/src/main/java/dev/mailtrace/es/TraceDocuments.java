@@ -14,12 +14,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mailtrace.event.Client;
 import dev.mailtrace.event.DeliveryStatus;
+import dev.mailtrace.event.FilterVerdict;
 import dev.mailtrace.event.RejectReason;
 import dev.mailtrace.trace.Action;
 import dev.mailtrace.trace.ClosedBy;
 import dev.mailtrace.trace.DeliveryAttempt;
+import dev.mailtrace.trace.FilterResult;
 import dev.mailtrace.trace.Hop;
 import dev.mailtrace.trace.Link;
+import dev.mailtrace.trace.MailboxResult;
 import dev.mailtrace.trace.MessageTrace;
 import dev.mailtrace.trace.Recipient;
 import dev.mailtrace.trace.RecipientOutcome;
@@ -115,9 +118,7 @@ final class TraceDocuments {
                 g.writeStartObject();
                 g.writeStringField("time", a.time().toString());
                 string(g, "relay", a.relay());
-                if (!Double.isNaN(a.delay())) {
-                    g.writeNumberField("delay", a.delay());
-                }
+                decimal(g, "delay", a.delay());
                 string(g, "delays", a.delays());
                 string(g, "dsn", a.dsn());
                 g.writeStringField("status", a.status().label());
@@ -156,6 +157,35 @@ final class TraceDocuments {
                 value(g, f.getKey(), f.getValue());
             }
             g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("filters");
+        for (FilterResult f : t.filters()) {
+            g.writeStartObject();
+            g.writeStringField("time", f.time().toString());
+            g.writeStringField("filter", f.filter());
+            g.writeStringField("verdict", f.verdict());
+            g.writeStringField("disposition", f.disposition().label());
+            decimal(g, "score", f.score());
+            decimal(g, "delay", f.delay());
+            strings(g, "recipients", f.recipients());
+            strings(g, "queued_as", f.queuedAs());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("deliveries");
+        for (MailboxResult d : t.deliveries()) {
+            g.writeStartObject();
+            g.writeStringField("time", d.time().toString());
+            g.writeStringField("host", d.host());
+            string(g, "to", d.to());
+            string(g, "user", d.user());
+            string(g, "mailbox", d.mailbox());
+            g.writeStringField("status", d.status().label());
+            string(g, "forwarded_to", d.forwardedTo());
+            string(g, "session_id", d.sessionId());
+            string(g, "reason", d.reason());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -280,6 +310,7 @@ final class TraceDocuments {
             string(g, "dsn", o.dsn());
             string(g, "response", o.response());
             g.writeNumberField("attempts", o.attempts());
+            string(g, "mailbox", o.mailbox());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -317,6 +348,20 @@ final class TraceDocuments {
         if (value != null) {
             g.writeStringField(name, value);
         }
+    }
+
+    private static void decimal(JsonGenerator g, String name, double value) throws IOException {
+        if (!Double.isNaN(value)) {
+            g.writeNumberField(name, value);
+        }
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     private static void count(JsonGenerator g, String name, long value) throws IOException {
@@ -366,7 +411,7 @@ final class TraceDocuments {
             List<DeliveryAttempt> attempts = new ArrayList<>();
             for (JsonNode a : r.path("attempts")) {
                 attempts.add(new DeliveryAttempt(time(a, "time"), text(a, "relay"),
-                        a.has("delay") ? a.get("delay").asDouble() : Double.NaN, text(a, "delays"), text(a, "dsn"),
+                        decimal(a, "delay"), text(a, "delays"), text(a, "dsn"),
                         status(a), text(a, "response"), text(a, "queued_as")));
             }
             recipients.add(new Recipient(text(r, "to"), text(r, "orig_to"), status(r), attempts));
@@ -388,13 +433,25 @@ final class TraceDocuments {
             }
             actions.add(new Action(time(a, "time"), text(a, "event"), fields));
         }
+        List<FilterResult> filters = new ArrayList<>();
+        for (JsonNode f : mail.path("filters")) {
+            filters.add(new FilterResult(time(f, "time"), text(f, "filter"), text(f, "verdict"),
+                    FilterVerdict.Disposition.valueOf(f.path("disposition").asText().toUpperCase(Locale.ROOT)), decimal(f, "score"),
+                    decimal(f, "delay"), strings(f.path("recipients")), strings(f.path("queued_as"))));
+        }
+        List<MailboxResult> deliveries = new ArrayList<>();
+        for (JsonNode m : mail.path("deliveries")) {
+            deliveries.add(new MailboxResult(time(m, "time"), text(m, "host"), text(m, "to"), text(m, "user"), text(m, "mailbox"),
+                    status(m), text(m, "forwarded_to"), text(m, "session_id"), text(m, "reason")));
+        }
         JsonNode event = d.path("event");
         return new Transaction(d.path("host").path("name").asText(), d.path("email").path("local_id").asText(),
                 time(event, "start"), time(event, "end"), client(d), text(mail, "sasl_method"),
                 text(d.path("user"), "name"), tls, text(d.path("email").path("from"), "address"), number(mail, "size"),
                 (int) number(mail, "nrcpt"), text(d.path("email"), "message_id"), recipients, rejects, actions,
                 links(mail.path("next")), link(mail.path("prev")), link(mail.path("bounce_of")), links(mail.path("bounces")),
-                mail.path("complete").asBoolean(), ClosedBy.valueOf(mail.path("closed_by").asText().toUpperCase(Locale.ROOT)));
+                mail.path("complete").asBoolean(), ClosedBy.valueOf(mail.path("closed_by").asText().toUpperCase(Locale.ROOT)),
+                filters, deliveries);
     }
 
     private static Reject readReject(JsonNode d) {
@@ -419,7 +476,7 @@ final class TraceDocuments {
         List<RecipientOutcome> outcomes = new ArrayList<>();
         for (JsonNode o : m.path("outcomes")) {
             outcomes.add(new RecipientOutcome(text(o, "to"), status(o), text(o, "host"), text(o, "queue_id"), time(o, "time"),
-                    text(o, "relay"), text(o, "dsn"), text(o, "response"), o.path("attempts").asInt()));
+                    text(o, "relay"), text(o, "dsn"), text(o, "response"), o.path("attempts").asInt(), text(o, "mailbox")));
         }
         List<MessageTrace> bounces = new ArrayList<>();
         for (JsonNode b : m.path("bounces")) {
@@ -457,6 +514,19 @@ final class TraceDocuments {
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static double decimal(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || !v.isNumber() ? Double.NaN : v.doubleValue();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : array) {
+            out.add(v.asText());
+        }
+        return out;
     }
 
     private static long number(JsonNode n, String field) {

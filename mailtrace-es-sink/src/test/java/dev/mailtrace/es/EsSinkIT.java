@@ -159,6 +159,33 @@ class EsSinkIT {
                 .hits().hits()).extracting(h -> h.id()).containsExactly(EsSink.documentId(a));
     }
 
+    @Test
+    void filterVerdictsMailboxDeliveriesAndMailboxesComeBackEqual() throws IOException {
+        IndexLayout layout = new IndexLayout("it-filters", IndexLayout.Mode.DAILY, 90);
+        Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
+        DeliveryAttempt lmtp = new DeliveryAttempt(t0.plusSeconds(2), "mbox1[192.0.2.5]:24", 0.2, "0/0/0/0.2", "2.0.0",
+                DeliveryStatus.SENT, "250 2.0.0 <bob@example.net> Bp6VKJkD2l+LBQAAh/fGkg Saved", null);
+        Transaction t = new Transaction("mx1", "F1", t0, t0.plusSeconds(3), null, null, null, null, "a@example.org", 10, 1, "m1@x",
+                List.of(new Recipient("bob@example.net", null, DeliveryStatus.SENT, List.of(lmtp))), List.of(), List.of(), List.of(),
+                null, null, List.of(), true, ClosedBy.REMOVED,
+                List.of(new dev.mailtrace.trace.FilterResult(t0.plusSeconds(1), "amavis", "spam",
+                        dev.mailtrace.event.FilterVerdict.Disposition.PASSED, 7.5, Double.NaN, List.of("bob@example.net"), List.of("F2"))),
+                List.of(new dev.mailtrace.trace.MailboxResult(t0.plusSeconds(2), "mbox1", "bob@example.net", "bob", "INBOX",
+                        DeliveryStatus.SENT, null, "Bp6VKJkD2l+LBQAAh/fGkg", null)));
+        MessageTrace m = new MessageTrace("m1@x", "a@example.org", t0, t0.plusSeconds(3),
+                List.of(new dev.mailtrace.trace.Hop("mx1", "F1", t0, null)),
+                List.of(new dev.mailtrace.trace.RecipientOutcome("bob@example.net", DeliveryStatus.SENT, "mbox1", "F1",
+                        t0.plusSeconds(2), null, "2.0.0", null, 1, "INBOX")), List.of(), true);
+        try (EsSink sink = sink(layout)) {
+            sink.accept(t);
+            sink.accept(m);
+        }
+        count(layout);
+        TransactionSearch s = new TransactionSearch(client, layout);
+        assertThat(s.search(TransactionSearch.criteria().build())).containsExactly(t);
+        assertThat(s.search(TransactionSearch.criteria().messages(true).build())).containsExactly(m);
+    }
+
     static Transaction tx(Instant start, List<Recipient> recipients, Instant end, boolean complete, ClosedBy closedBy) {
         return new Transaction("smtp1", "A1", start, end, new dev.mailtrace.event.Client("mail.foo.com", "198.51.100.7", 5000), null, null,
                 null, "bob@foo.com", 1234, recipients.size(), "id-1@foo.com", recipients, List.of(), List.of(), List.of(), null, null,
