@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Mail-server logs to transactions and end-to-end message traces.",
-        subcommands = {GrokCommand.class, ParseCommand.class, TraceCommand.class, ListenCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GrokCommand.class, ParseCommand.class, TraceCommand.class, ListenCommand.class, BenchCommand.class,
+                IndexCommand.class, SearchCommand.class, PruneCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class MailtraceCommand implements Callable<Integer> {
 

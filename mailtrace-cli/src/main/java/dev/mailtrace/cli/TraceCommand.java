@@ -283,7 +283,7 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     /** The human format as a sink. */
-    private static final class TextSink implements Sink {
+    static final class TextSink implements Sink {
         private final TraceTextWriter writer;
         private final OutputStream out;
         private final boolean flushEach;
