@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:done",
-            "1:a log file could not be read",
+            "1:a log file could not be read, or --measure could not run JMH",
             "2:bad usage, bad pattern (pattern and column on stderr) or bad baseline",
             "3:a figure regressed from --baseline beyond the measured noise"
         },

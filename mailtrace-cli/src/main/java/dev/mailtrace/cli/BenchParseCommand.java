@@ -36,6 +36,10 @@ final class BenchParseCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "10", description = "Rows per table. Default: ${DEFAULT-VALUE}.")
     int top;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (tables) or json (one object). Default: ${DEFAULT-VALUE}.")
+    BenchPatternsCommand.Format format;
+
     @Option(names = "--max-lines", paramLabel = "N", defaultValue = "" + Integer.MAX_VALUE,
             description = "Read at most N lines (the sample is held in memory).")
     int maxLines;
@@ -45,6 +49,10 @@ final class BenchParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format == BenchPatternsCommand.Format.html) {
+            throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--format html is for bench grok and regex; bench parse writes"
+                    + " text or json");
+        }
         LineSample lines;
         try {
             lines = LineSample.read(files, maxLines);
@@ -53,7 +61,12 @@ final class BenchParseCommand implements Callable<Integer> {
         }
         ParseBenchmark.Result r = new ParseBenchmark(DialectRegistry.load(), lines, time).run();
         try {
-            bench.parent.stdout().write(ParseBenchmark.text(r, top).getBytes(StandardCharsets.UTF_8));
+            String out = switch (format) {
+                case text -> ParseBenchmark.text(r, top);
+                case json -> r.toJson() + "\n";
+                case html -> throw new IllegalStateException("rejected before the run");
+            };
+            bench.parent.stdout().write(out.getBytes(StandardCharsets.UTF_8));
             bench.parent.stdout().flush();
         } catch (IOException e) {
             throw CliFailure.outputFailed(e);

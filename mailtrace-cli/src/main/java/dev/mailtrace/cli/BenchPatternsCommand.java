@@ -106,7 +106,7 @@ abstract class BenchPatternsCommand implements Callable<Integer> {
     abstract PatternBank bank();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null;
         BenchmarkResult previous = baseline == null ? null : readBaseline();
@@ -137,7 +137,13 @@ abstract class BenchPatternsCommand implements Callable<Integer> {
         } catch (InvalidPatternException e) {
             throw new CliFailure(MailtraceCommand.EXIT_USAGE, e.getMessage());
         }
-        BenchmarkResult r = measure ? b.measure(new MeasureOptions(forks, warmup, iterations, List.of())) : b.profile();
+        BenchmarkResult r;
+        try {
+            r = measure ? b.measure(new MeasureOptions(forks, warmup, iterations, List.of())) : b.profile();
+        } catch (IOException e) {
+            // JMH could not run: its lock held by another run, a fork that failed to start, no temp space.
+            throw new CliFailure(MailtraceCommand.EXIT_INPUT, "--measure failed: " + CliFailure.reason(e));
+        }
         String out = switch (format) {
             case text -> TextReport.of(r);
             case json -> r.toJson() + "\n";

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:done",
-            "1:a log file could not be read",
+            "1:a log file could not be read, or --measure could not run JMH",
             "2:bad usage, bad regex (pattern and column on stderr) or bad baseline",
             "3:a figure regressed from --baseline beyond the measured noise"
         })

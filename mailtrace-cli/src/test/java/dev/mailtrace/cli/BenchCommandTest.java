@@ -133,4 +133,17 @@ class BenchCommandTest {
         assertThat(r.out()).contains("180 lines", "lines/s", "unknown 33.33%", "dialect", "postfix", "program",
                 "postfix/qmgr", "event type", "postfix/connect", "(none)");
     }
+
+    @Test
+    void parseAsJson() throws IOException {
+        Cli.Result r = Cli.run("bench", "parse", "--time", "100ms", "--format", "json", log().toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode o = r.json().get(0);
+        assertThat(o.get("lines").asLong()).isEqualTo(180);
+        assertThat(o.get("unknown_share").asDouble()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(o.get("dialects").get(0).get("name").asText()).isEqualTo("postfix");
+        assertThat(o.get("event_types").findValuesAsText("name")).contains("postfix/connect", "postfix/sender");
+        assertThat(o.get("lines_per_s").asDouble()).isPositive();
+        assertThat(Cli.run("bench", "parse", "--format", "html", log().toString()).status()).isEqualTo(2);
+    }
 }

@@ -80,12 +80,7 @@ public record BenchmarkResult(String mode, String syntax, String semantics, long
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeObjectFieldStart("environment");
-            g.writeStringField("jdk", environment.jdk());
-            g.writeStringField("os", environment.os());
-            g.writeStringField("cpu", environment.cpu());
-            g.writeNumberField("cores", environment.cores());
-            g.writeEndObject();
+            environment.write(g);
             g.writeStringField("mode", mode);
             g.writeStringField("syntax", syntax);
             g.writeStringField("semantics", semantics);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+
 /**
  * Where figures were measured: they mean little without it.
  *
@@ -32,5 +34,15 @@ public record Environment(String jdk, String os, String cpu, int cores) {
             // not Linux, or not readable: fall through
         }
         return System.getProperty("os.arch");
+    }
+
+    /** Writes {@code "environment":{jdk, os, cpu, cores}}. */
+    void write(JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("environment");
+        g.writeStringField("jdk", jdk);
+        g.writeStringField("os", os);
+        g.writeStringField("cpu", cpu);
+        g.writeNumberField("cores", cores);
+        g.writeEndObject();
     }
 }

@@ -34,6 +34,14 @@ final class LatencyHistogram {
         return (SUB + mantissa + 1) << (exp - 4);
     }
 
+    /** Adds the counts of {@code other}. */
+    void add(LatencyHistogram other) {
+        for (int b = 0; b < counts.length; b++) {
+            counts[b] += other.counts[b];
+        }
+        total += other.total;
+    }
+
     long total() {
         return total;
     }

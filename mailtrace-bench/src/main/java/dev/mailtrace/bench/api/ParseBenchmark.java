@@ -1,5 +1,8 @@
 package dev.mailtrace.bench.api;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.openjdk.jmh.util.ListStatistics;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.mailtrace.event.LogEvent;
 import dev.mailtrace.event.UnknownLine;
@@ -55,6 +61,49 @@ public final class ParseBenchmark {
      */
     public record Result(long lines, long bytes, double linesPerS, double mbPerS, Double error, double unknownShare,
                          List<Group> dialects, List<Group> programs, List<Group> eventTypes, Environment environment) {
+
+        /**
+         * One JSON object: {@code lines}, {@code bytes}, {@code lines_per_s}, {@code mb_per_s},
+         * {@code error}, {@code unknown_share}, {@code dialects}/{@code programs}/{@code event_types}
+         * (each {@code [{"name","lines","time_share","lines_per_s"}]}, by time) and {@code environment}.
+         */
+        public String toJson() {
+            StringWriter out = new StringWriter();
+            try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+                g.writeStartObject();
+                g.writeNumberField("lines", lines);
+                g.writeNumberField("bytes", bytes);
+                g.writeNumberField("lines_per_s", linesPerS);
+                g.writeNumberField("mb_per_s", mbPerS);
+                if (error == null) {
+                    g.writeNullField("error");
+                } else {
+                    g.writeNumberField("error", error);
+                }
+                g.writeNumberField("unknown_share", unknownShare);
+                groups(g, "dialects", dialects);
+                groups(g, "programs", programs);
+                groups(g, "event_types", eventTypes);
+                environment.write(g);
+                g.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toString();
+        }
+
+        private static void groups(JsonGenerator g, String name, List<Group> groups) throws IOException {
+            g.writeArrayFieldStart(name);
+            for (Group x : groups) {
+                g.writeStartObject();
+                g.writeStringField("name", x.name());
+                g.writeNumberField("lines", x.lines());
+                g.writeNumberField("time_share", x.timeShare());
+                g.writeNumberField("lines_per_s", x.linesPerS());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
     }
 
     /** The group of lines without a dialect or program. */

@@ -110,6 +110,7 @@ public final class PatternBenchmark {
                         a.disagreements, a.examples, null));
             }
         }
+        profiler.finish();
         Double profileLinesPerS = profiler.medianLinesPerS();
         List<PatternProfile> patterns = profiles(profiler, warnings());
         return new BenchmarkResult("profile", label(set.syntax), label(set.semantics), set.matchTimeout.toMillis(),

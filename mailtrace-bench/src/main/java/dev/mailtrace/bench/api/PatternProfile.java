@@ -7,6 +7,10 @@ import java.util.List;
  * charged to the pattern that made it: with {@link Semantics#FIRST_MATCH} a line that the third
  * pattern matches costs the first two their misses and the third its match.
  *
+ * <p>Counts ({@code attempts}, {@code matches}, {@code timeouts}) are those of the first pass over
+ * the sample; times are those of the later rounds, on a warm JIT, when they saw every line, else
+ * of all rounds.
+ *
  * @param index 0-based position of the pattern in the set
  * @param pattern the pattern as given
  * @param attempts lines the pattern was tried on

@@ -30,7 +30,7 @@ final class Profiler {
     final long[] totalNs;
     final long[] totalAttempts;
     final LatencyHistogram[] perPattern;
-    final LatencyHistogram perLine = new LatencyHistogram();
+    LatencyHistogram perLine = new LatencyHistogram();
     /** Per line, the fastest round's time and the pattern that cost most in it. */
     final long[] lineNs;
     final int[] lineCostliest;
@@ -41,6 +41,12 @@ final class Profiler {
     private ListStatistics linesPerS = new ListStatistics();
     private int cursor;
     private long done;
+    /** The first pass's time figures, kept apart (see {@link #pass()}), and lines of the later rounds. */
+    private long[] passNs;
+    private long[] passAttempts;
+    private LatencyHistogram[] passPerPattern;
+    private LatencyHistogram passPerLine;
+    private long warmLines;
 
     Profiler(CompiledSet set, LineSample lines) {
         this.set = set;
@@ -75,6 +81,35 @@ final class Profiler {
         round(Long.MAX_VALUE, lines.size());
         rounds.clear();
         linesPerS = new ListStatistics();
+        // Its times are kept apart: they include the JIT still compiling the matchers.
+        passNs = totalNs.clone();
+        passAttempts = totalAttempts.clone();
+        passPerPattern = perPattern.clone();
+        passPerLine = perLine;
+        Arrays.fill(totalNs, 0);
+        Arrays.fill(totalAttempts, 0);
+        for (int k = 0; k < perPattern.length; k++) {
+            perPattern[k] = new LatencyHistogram();
+        }
+        perLine = new LatencyHistogram();
+        warmLines = 0;
+    }
+
+    /**
+     * Settles the time figures: those of the later (warm) rounds if they saw every line, else,
+     * on a sample too large for them, the first pass's added back.
+     */
+    void finish() {
+        if (passNs == null || warmLines >= n) {
+            return;
+        }
+        for (int k = 0; k < perPattern.length; k++) {
+            totalNs[k] += passNs[k];
+            totalAttempts[k] += passAttempts[k];
+            perPattern[k].add(passPerPattern[k]);
+        }
+        perLine.add(passPerLine);
+        passNs = null;
     }
 
     /** One round: lines in a cycle over the sample, from where the last round stopped, until {@code nanos} passed. */
@@ -141,6 +176,7 @@ final class Profiler {
         if (now > start) {
             linesPerS.addValue(count / ((now - start) / 1e9));
         }
+        warmLines += count;
         double[] means = new double[p];
         for (int k = 0; k < p; k++) {
             totalNs[k] += roundNs[k];
