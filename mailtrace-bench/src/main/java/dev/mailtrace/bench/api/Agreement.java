@@ -13,6 +13,7 @@ final class Agreement {
 
     static final int EXAMPLES = 5;
 
+    long checked;
     long compared;
     long matched;
     long timeouts;
@@ -20,13 +21,15 @@ final class Agreement {
     final List<EngineResult.Disagreement> examples = new ArrayList<>();
 
     /**
-     * Every line of the sample, however long it takes (runaway lines end at their budget).
+     * Every line of the sample, unless a pattern that runs out of budget on most lines makes that
+     * take past {@code deadline} (a {@link System#nanoTime()}).
      *
      * @param reference mailtrace, or null to only count the engine's own matches
      */
-    static Agreement check(LineEngine engine, LineEngine reference, LineSample lines) {
+    static Agreement check(LineEngine engine, LineEngine reference, LineSample lines, long deadline) {
         Agreement a = new Agreement();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < lines.size() && System.nanoTime() - deadline < 0; i++) {
+            a.checked++;
             int got = engine.match(i);
             Map<String, List<String>> gotCaptures = got >= 0 ? LineEngine.normalise(engine.captures()) : null;
             if (got >= 0) {

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param semantics {@code first_match} or {@code all_patterns}
  * @param matchTimeoutMs the match budget per line and pattern
  * @param lines lines in the sample
+ * @param profiledLines lines of the profile's first pass (the pattern counts): all, unless runaway
+ *     patterns made it take longer than its limit
  * @param bytes bytes in the sample
  * @param engines one entry per engine, mailtrace first
  * @param patterns one entry per pattern, in the order given (empty in measure mode)
@@ -31,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param latency lines per power-of-two bucket of their time: {@code [[from_ns, lines], ...]}
  * @param environment where it ran
  */
-public record BenchmarkResult(String mode, String syntax, String semantics, long matchTimeoutMs, long lines, long bytes,
+public record BenchmarkResult(String mode, String syntax, String semantics, long matchTimeoutMs, long lines, long profiledLines, long bytes,
                               List<EngineResult> engines, List<PatternProfile> patterns, List<SlowLine> slowestLines,
                               Double profileLinesPerS, Double profileSlowdown, List<long[]> latency,
                               Environment environment) {
@@ -86,6 +88,7 @@ public record BenchmarkResult(String mode, String syntax, String semantics, long
             g.writeStringField("semantics", semantics);
             g.writeNumberField("match_timeout_ms", matchTimeoutMs);
             g.writeNumberField("lines", lines);
+            g.writeNumberField("profiled_lines", profiledLines);
             g.writeNumberField("bytes", bytes);
             nullable(g, "profile_lines_per_s", profileLinesPerS);
             nullable(g, "profile_slowdown", profileSlowdown);
@@ -116,6 +119,7 @@ public record BenchmarkResult(String mode, String syntax, String semantics, long
         g.writeStringField("version", e.version());
         g.writeNumberField("timeouts", e.timeouts());
         nullable(g, "bytes_per_line", e.bytesPerLine());
+        g.writeNumberField("checked", e.checked());
         g.writeNumberField("compared", e.compared());
         g.writeNumberField("disagreements", e.disagreements());
         g.writeArrayFieldStart("examples");
@@ -184,7 +188,7 @@ public record BenchmarkResult(String mode, String syntax, String semantics, long
         List<EngineResult> engines = new ArrayList<>();
         for (JsonNode e : root.get("engines")) {
             engines.add(new EngineResult(e.path("engine").asText(), text(e, "version"), e.path("lines").asLong(),
-                    e.path("matched").asLong(), e.path("timeouts").asLong(), e.path("lines_per_s").asDouble(),
+                    e.path("checked").asLong(), e.path("matched").asLong(), e.path("timeouts").asLong(), e.path("lines_per_s").asDouble(),
                     e.path("mb_per_s").asDouble(), number(e, "error"), number(e, "bytes_per_line"),
                     e.path("agrees_with_mailtrace").asBoolean(), e.path("compared").asLong(),
                     e.path("disagreements").asLong(), List.of(), text(e, "failure")));
@@ -199,7 +203,7 @@ public record BenchmarkResult(String mode, String syntax, String semantics, long
         JsonNode env = root.path("environment");
         return new BenchmarkResult(root.path("mode").asText("profile"), root.path("syntax").asText("grok"),
                 root.path("semantics").asText("first_match"), root.path("match_timeout_ms").asLong(),
-                root.path("lines").asLong(), root.path("bytes").asLong(), engines, patterns, List.of(),
+                root.path("lines").asLong(), root.path("profiled_lines").asLong(), root.path("bytes").asLong(), engines, patterns, List.of(),
                 number(root, "profile_lines_per_s"), number(root, "profile_slowdown"), List.of(),
                 new Environment(env.path("jdk").asText(), env.path("os").asText(), env.path("cpu").asText(),
                         env.path("cores").asInt()));

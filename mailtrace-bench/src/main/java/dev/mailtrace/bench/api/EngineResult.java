@@ -8,6 +8,8 @@ import java.util.List;
  * @param engine the engine's label ({@code mailtrace}, {@code jdk}, {@code es-grok})
  * @param version what ran, e.g. {@code elasticsearch-grok 8.19.21 on joni 2.1.29}
  * @param lines lines in the sample
+ * @param checked lines the agreement pass ran over: all, unless runaway patterns made it take
+ *     longer than its limit (see {@link PatternBenchmark#PASS_LIMIT_FACTOR})
  * @param matched lines some pattern matched, in the agreement pass
  * @param timeouts lines that ran out of the match budget, in the agreement pass
  * @param linesPerS lines per second: median of the rounds (profile mode) or JMH's score (measure mode); 0 if it failed
@@ -21,7 +23,7 @@ import java.util.List;
  * @param examples the first few differing lines
  * @param failure why the engine could not run (its jars, a regex it rejects), or null
  */
-public record EngineResult(String engine, String version, long lines, long matched, long timeouts, double linesPerS,
+public record EngineResult(String engine, String version, long lines, long checked, long matched, long timeouts, double linesPerS,
                            double mbPerS, Double error, Double bytesPerLine, boolean agreesWithMailtrace, long compared,
                            long disagreements, List<Disagreement> examples, String failure) {
 
@@ -41,6 +43,6 @@ public record EngineResult(String engine, String version, long lines, long match
 
     /** An engine that could not run. */
     static EngineResult failed(String engine, long lines, String failure) {
-        return new EngineResult(engine, null, lines, 0, 0, 0, 0, null, null, false, 0, 0, List.of(), failure);
+        return new EngineResult(engine, null, lines, 0, 0, 0, 0, 0, null, null, false, 0, 0, List.of(), failure);
     }
 }

@@ -57,7 +57,7 @@ final class Measure {
                 engines.add(r == null ? e : measured(e, r));
             }
             return new BenchmarkResult("measure", profile.syntax(), profile.semantics(), profile.matchTimeoutMs(),
-                    profile.lines(), profile.bytes(), engines, profile.patterns(), profile.slowestLines(),
+                    profile.lines(), profile.profiledLines(), profile.bytes(), engines, profile.patterns(), profile.slowestLines(),
                     profile.profileLinesPerS(), profile.profileSlowdown(), profile.latency(), profile.environment());
         } finally {
             Files.deleteIfExists(taskFile);
@@ -73,7 +73,7 @@ final class Measure {
         Double error = Double.isNaN(primary.getScoreError()) ? null : primary.getScoreError() * n;
         Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
         Double bytesPerLine = alloc == null ? null : alloc.getScore() / Math.max(1, n);
-        return new EngineResult(e.engine(), e.version(), e.lines(), e.matched(), e.timeouts(), linesPerS,
+        return new EngineResult(e.engine(), e.version(), e.lines(), e.checked(), e.matched(), e.timeouts(), linesPerS,
                 linesPerS * perLine / 1e6, error, bytesPerLine, e.agreesWithMailtrace(), e.compared(),
                 e.disagreements(), e.examples(), e.failure());
     }

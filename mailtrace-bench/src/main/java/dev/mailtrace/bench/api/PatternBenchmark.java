@@ -48,6 +48,14 @@ public final class PatternBenchmark {
     /** Default number of slowest lines reported. */
     public static final int DEFAULT_TOP = 10;
 
+    /**
+     * The passes over every line (the agreement check of each engine, the profile's first pass)
+     * stop after this many times {@link Builder#time} (or a minute, if longer), so that a pattern
+     * running out of budget on every line of a large sample cannot stall the run; the result says
+     * how many lines they covered.
+     */
+    public static final int PASS_LIMIT_FACTOR = 30;
+
     final CompiledSet set;
     final LineSample lines;
     final Set<Engine> engines;
@@ -79,6 +87,7 @@ public final class PatternBenchmark {
     public BenchmarkResult profile() {
         List<EngineResult> results = new ArrayList<>();
         long timeNanos = time.toNanos();
+        long passLimit = Math.max(Duration.ofMinutes(1).toNanos(), PASS_LIMIT_FACTOR * timeNanos);
         Profiler profiler = new Profiler(set, lines);
         Timing plain = null;
         try (EngineSet es = EngineSet.open(this)) {
@@ -89,14 +98,15 @@ public final class PatternBenchmark {
                     continue;
                 }
                 progress.accept("checking " + e.label() + (e == Engine.MAILTRACE ? "" : " against mailtrace"));
-                Agreement a = Agreement.check(engine, e == Engine.MAILTRACE ? null : es.mailtraceReference(), lines);
+                Agreement a = Agreement.check(engine, e == Engine.MAILTRACE ? null : es.mailtraceReference(), lines,
+                        System.nanoTime() + passLimit);
                 progress.accept("timing " + e.label());
                 Timing t = new Timing(engine, lines);
                 t.warmUp(timeNanos / 3);
                 if (e == Engine.MAILTRACE) {
                     // The profile's rounds alternate with plain ones, so that the overhead compares like with like.
                     progress.accept("profiling " + set.size() + " pattern(s)");
-                    profiler.pass();
+                    profiler.pass(passLimit);
                     for (int r = 0; r < Timing.ROUNDS; r++) {
                         t.round(timeNanos / Timing.ROUNDS);
                         profiler.round(timeNanos / Timing.ROUNDS);
@@ -105,7 +115,7 @@ public final class PatternBenchmark {
                 } else {
                     t.rounds(timeNanos);
                 }
-                results.add(new EngineResult(e.label(), es.version(e), lines.size(), a.matched, a.timeouts,
+                results.add(new EngineResult(e.label(), es.version(e), lines.size(), a.checked, a.matched, a.timeouts,
                         t.medianLinesPerS(), t.medianMbPerS(), t.error(), null, a.disagreements == 0, a.compared,
                         a.disagreements, a.examples, null));
             }
@@ -114,7 +124,7 @@ public final class PatternBenchmark {
         Double profileLinesPerS = profiler.medianLinesPerS();
         List<PatternProfile> patterns = profiles(profiler, warnings());
         return new BenchmarkResult("profile", label(set.syntax), label(set.semantics), set.matchTimeout.toMillis(),
-                lines.size(), lines.totalBytes(), results, patterns, profiler.slowest(top), profileLinesPerS,
+                lines.size(), profiler.passLines, lines.totalBytes(), results, patterns, profiler.slowest(top), profileLinesPerS,
                 plain == null || profileLinesPerS == null ? null : plain.medianLinesPerS() / profileLinesPerS,
                 latency(profiler.perLine), Environment.current());
     }

@@ -47,6 +47,8 @@ final class Profiler {
     private LatencyHistogram[] passPerPattern;
     private LatencyHistogram passPerLine;
     private long warmLines;
+    /** Lines of the first pass. */
+    long passLines;
 
     Profiler(CompiledSet set, LineSample lines) {
         this.set = set;
@@ -77,8 +79,9 @@ final class Profiler {
      * their budget). Its times count in the totals but not in the noise, which the later rounds,
      * on a warm JIT, measure.
      */
-    void pass() {
-        round(Long.MAX_VALUE, lines.size());
+    void pass(long limitNanos) {
+        round(limitNanos, lines.size());
+        passLines = done;
         rounds.clear();
         linesPerS = new ListStatistics();
         // Its times are kept apart: they include the JIT still compiling the matchers.
@@ -100,7 +103,7 @@ final class Profiler {
      * on a sample too large for them, the first pass's added back.
      */
     void finish() {
-        if (passNs == null || warmLines >= n) {
+        if (passNs == null || warmLines >= n && passLines == n) {
             return;
         }
         for (int k = 0; k < perPattern.length; k++) {

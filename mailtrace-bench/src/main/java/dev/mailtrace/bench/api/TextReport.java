@@ -16,6 +16,10 @@ public final class TextReport {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%,d lines, %.1f MB, %s, %s semantics, match budget %d ms (%s mode)%n%n",
                 r.lines(), r.bytes() / 1e6, r.syntax(), r.semantics().replace('_', '-'), r.matchTimeoutMs(), r.mode()));
+        if (r.profiledLines() < r.lines()) {
+            sb.append(String.format(Locale.ROOT, "the profile's first pass stopped after %,d lines (runaway patterns):"
+                    + " pattern counts are for those%n%n", r.profiledLines()));
+        }
         EngineResult ref = r.engine("mailtrace");
         sb.append(String.format(Locale.ROOT, "%-10s %14s %12s %9s %10s %9s %8s  %s%n", "engine", "lines/s", "± (99.9%)",
                 "MB/s", "vs mailtr.", "matched", "B/line", "agrees with mailtrace"));
@@ -32,6 +36,10 @@ public final class TextReport {
                     e.error() == null ? "-" : String.format(Locale.ROOT, "%,.0f", e.error()), e.mbPerS(),
                     ref == null || ref.linesPerS() == 0 ? 0 : e.linesPerS() / ref.linesPerS(), e.matched(),
                     e.bytesPerLine() == null ? "-" : String.format(Locale.ROOT, "%.0f", e.bytesPerLine()), agrees));
+            if (e.checked() < e.lines()) {
+                sb.append(String.format(Locale.ROOT, "    checked %,d of %,d lines (runaway patterns: pass limit)%n",
+                        e.checked(), e.lines()));
+            }
             for (EngineResult.Disagreement d : e.examples()) {
                 sb.append(String.format(Locale.ROOT, "    line %d: mailtrace %s; %s %s%n", d.line(), d.mailtrace(),
                         e.engine(), d.other()));

@@ -48,8 +48,8 @@ class BaselineTest {
     }
 
     private static BenchmarkResult result(double linesPerS, double error, double ns, double nsError) {
-        return new BenchmarkResult("profile", "grok", "first_match", 1000, 10, 100,
-                List.of(new EngineResult("mailtrace", "v", 10, 10, 0, linesPerS, 1, error, null, true, 10, 0, List.of(),
+        return new BenchmarkResult("profile", "grok", "first_match", 1000, 10, 10, 100,
+                List.of(new EngineResult("mailtrace", "v", 10, 10, 10, 0, linesPerS, 1, error, null, true, 10, 0, List.of(),
                         null)),
                 List.of(new PatternProfile(0, "p", 10, 10, 0, 1, ns, nsError, ns, List.of())), List.of(), null, null,
                 List.of(), Environment.current());

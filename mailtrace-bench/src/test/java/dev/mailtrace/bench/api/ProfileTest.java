@@ -34,6 +34,8 @@ class ProfileTest {
         assertThat(r.patterns().get(1).p99Ns()).isGreaterThan(0);
         assertThat(r.slowestLines()).hasSize(3).allSatisfy(s -> assertThat(s.pattern()).isEqualTo(1));
         assertThat(r.engine("mailtrace").matched()).isEqualTo(200);
+        assertThat(r.engine("mailtrace").checked()).isEqualTo(200);
+        assertThat(r.profiledLines()).isEqualTo(200);
         assertThat(r.profileSlowdown()).isNotNull().isPositive();
     }
 
