@@ -26,6 +26,7 @@ import dev.mailtrace.syslog.SyslogFormat;
 import dev.mailtrace.syslog.SyslogHeader;
 import dev.mailtrace.syslog.SyslogNoise;
 import dev.mailtrace.syslog.SyslogScanner;
+import dev.mailtrace.syslog.YearInference;
 
 /**
  * Turns log lines into events: reads the syslog header, hands the message to the dialect that
@@ -346,10 +347,7 @@ public final class LogParser {
 
         /** The year of the first RFC 3164 line of each file, instead of inferring it from the file's mtime. */
         public Builder year(int year) {
-            if (year < 1 || year > 9999) {
-                throw new IllegalArgumentException("year out of range: " + year);
-            }
-            this.year = year;
+            this.year = YearInference.checkYear(year);
             return this;
         }
 

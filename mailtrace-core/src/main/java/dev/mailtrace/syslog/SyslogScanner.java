@@ -223,10 +223,7 @@ public final class SyslogScanner {
          * @throws IllegalArgumentException if {@code year} is not in {@code [1, 9999]}
          */
         public Builder year(int year) {
-            if (year < 1 || year > 9999) {
-                throw new IllegalArgumentException("year [" + year + "] out of range [1, 9999]");
-            }
-            this.year = year;
+            this.year = YearInference.checkYear(year);
             return this;
         }
 

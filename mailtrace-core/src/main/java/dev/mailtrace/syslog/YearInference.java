@@ -79,10 +79,19 @@ public final class YearInference {
 
     /** The first line is in {@code year}; later lines roll over at the turn of the year. */
     public static YearInference ofYear(int year) {
+        return new YearInference(true, checkYear(year), 0);
+    }
+
+    /**
+     * {@code year} if it is one a log can name, for the builders that take an explicit year.
+     *
+     * @throws IllegalArgumentException if it is not in {@code [1, 9999]}
+     */
+    public static int checkYear(int year) {
         if (year < 1 || year > 9999) {
             throw new IllegalArgumentException("year [" + year + "] out of range [1, 9999]");
         }
-        return new YearInference(true, year, 0);
+        return year;
     }
 
     /** The first line is in the year of {@code reference} (a file's modification time) in {@code zone}, or the year before. */

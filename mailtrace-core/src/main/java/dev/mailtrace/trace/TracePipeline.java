@@ -29,6 +29,7 @@ import dev.mailtrace.spi.DialectRegistry;
 import dev.mailtrace.syslog.SyslogFormat;
 import dev.mailtrace.syslog.SyslogHeader;
 import dev.mailtrace.syslog.SyslogScanner;
+import dev.mailtrace.syslog.YearInference;
 
 /**
  * Log lines to a {@link TraceAggregator}, parsing on several threads while aggregation stays
@@ -647,10 +648,7 @@ public final class TracePipeline {
 
         /** The year of the first RFC 3164 line of each file, instead of the file's modification time. */
         public Builder year(int year) {
-            if (year < 1 || year > 9999) {
-                throw new IllegalArgumentException("year [" + year + "] out of range [1, 9999]");
-            }
-            this.year = year;
+            this.year = YearInference.checkYear(year);
             return this;
         }
 
