@@ -1,10 +1,14 @@
 package dev.mailtrace.cli;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,6 +32,7 @@ import dev.mailtrace.trace.Reject;
 import dev.mailtrace.trace.TraceAggregator;
 import dev.mailtrace.trace.TracePipeline;
 import dev.mailtrace.trace.TraceRecord;
+import dev.mailtrace.trace.TraceStateException;
 import dev.mailtrace.trace.TraceStats;
 import dev.mailtrace.trace.Transaction;
 import picocli.CommandLine.Command;
@@ -109,6 +114,12 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--line-buffered", description = "Flush after every record (for tail -f).")
     boolean lineBuffered;
 
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Run in parts (cron): read what the previous run left open from FILE if it exists, and at the"
+                    + " end save what is still open there instead of printing it as incomplete. The runs together print"
+                    + " what one run over all the logs would.")
+    Path state;
+
     /** The dialects to read the logs with; null for those on the class path (set by tests and embedding code). */
     DialectRegistry registry;
 
@@ -159,6 +170,7 @@ final class TraceCommand implements Callable<Integer> {
             }
         }).build();
 
+        readState(aggregator);
         long start = System.nanoTime();
         ParseStats stats;
         try {
@@ -178,7 +190,11 @@ final class TraceCommand implements Callable<Integer> {
                     }
                 }
             }
-            aggregator.finish();
+            if (state == null) {
+                aggregator.finish();
+            } else {
+                writeState(aggregator);
+            }
             if (top != null) {
                 List<Ranked> recent = new ArrayList<>(top);
                 recent.sort(Comparator.comparing((Ranked r) -> r.record.time()).thenComparingLong(r -> r.seq).reversed());
@@ -201,6 +217,37 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     private record Ranked(TraceRecord record, long seq) {
+    }
+
+    /** The state of the previous run, if {@code --state} names a file that exists. */
+    private void readState(TraceAggregator aggregator) {
+        if (state == null || !Files.exists(state)) {
+            return;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(state))) {
+            aggregator.readState(in);
+        } catch (IOException e) {
+            throw new CliFailure(MailtraceCommand.EXIT_INPUT, "--state: cannot read [" + state + "]: " + CliFailure.reason(e)
+                    + (e instanceof TraceStateException ? " (remove it to start afresh)" : ""));
+        }
+    }
+
+    /** Saves what is open into {@code --state}: written beside it, then moved over it, so a crash leaves the old one. */
+    private void writeState(TraceAggregator aggregator) {
+        Path dir = state.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, state.getFileName().toString(), ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                aggregator.writeState(out);
+            }
+            Files.move(tmp, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (tmp != null) {
+                tmp.toFile().delete(); // best effort: the message below says what failed
+            }
+            throw new CliFailure(MailtraceCommand.EXIT_INPUT, "--state: cannot write [" + state + "]: " + CliFailure.reason(e));
+        }
     }
 
     private void summary(ParseStats parse, TraceStats t, long written, long nanos) {

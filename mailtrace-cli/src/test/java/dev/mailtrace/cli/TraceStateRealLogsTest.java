@@ -108,6 +108,44 @@ class TraceStateRealLogsTest {
     }
 
     @Test
+    void theCommandCarriesTheStateFromOneRunToTheNext(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        assumeTrue(DialectRegistry.load().names().contains("postfix"), "the postfix dialect is not on the class path");
+        List<String> lines = Files.readAllLines(TraceCli.EXAMPLE);
+        for (boolean messages : new boolean[] {false, true}) {
+            String[] mode = messages ? new String[] {"--messages"} : new String[0];
+            // one run over the whole log with a state of its own: what ended is printed, the rest (the last
+            // transactions, within the reorder window of the end) waits in the state for the next run
+            String whole = TraceCli.run(null, "", TraceCommandTest.concat(TraceCommandTest.concat(TracePostfixTest.TIME, mode),
+                    "--format", "json", "--state", dir.resolve("whole-" + messages).toString(),
+                    TraceCli.EXAMPLE.toString())).out();
+            assertThat(whole).isNotEmpty();
+            for (int cut : new int[] {9, 17, 30}) {
+                Path state = dir.resolve("state-" + messages + "-" + cut + ".json");
+                Path a = dir.resolve("a.log");
+                Path b = dir.resolve("b.log");
+                Files.write(a, lines.subList(0, cut));
+                Files.write(b, lines.subList(cut, lines.size()));
+                StringBuilder out = new StringBuilder();
+                for (Path part : List.of(a, b)) {
+                    Cli.Result r = TraceCli.run(null, "", TraceCommandTest.concat(TraceCommandTest.concat(TracePostfixTest.TIME,
+                            mode), "--format", "json", "--state", state.toString(), part.toString()));
+                    assertThat(r.status()).as(r.err()).isZero();
+                    out.append(r.out());
+                }
+                assertThat(Files.readString(state)).startsWith("{\"format\":\"mailtrace-trace-state\"");
+                assertThat(out.toString()).as("cut before line %d, messages %s", cut + 1, messages).isEqualTo(whole)
+                        .doesNotContain("\"closed_by\":\"end_of_input\"");
+            }
+        }
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"type\":\"transaction\"}");
+        Cli.Result r = TraceCli.run(null, "", TraceCommandTest.concat(TracePostfixTest.TIME, "--state", bad.toString(),
+                TraceCli.EXAMPLE.toString()));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("--state: cannot read [" + bad + "]", "not a trace state", "remove it to start afresh");
+    }
+
+    @Test
     void theBundledExampleCutBeforeEveryLine() throws IOException {
         assumeTrue(DialectRegistry.load().names().contains("postfix"), "the postfix dialect is not on the class path");
         cutAnywhere(TraceCli.EXAMPLE, 1);
