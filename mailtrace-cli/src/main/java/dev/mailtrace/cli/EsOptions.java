@@ -65,9 +65,14 @@ final class EsOptions {
 
     /** A connected client, or a one-line failure saying what is wrong (unreachable, TLS, credentials). */
     ElasticsearchClient connect() {
+        return connect(url != null ? url : env.getOrDefault(ENV_URL, "http://localhost:9200"));
+    }
+
+    /** As {@link #connect()}, to {@code urls} with the same verification and credentials. */
+    ElasticsearchClient connect(String urls) {
         EsConnection.Builder b;
         try {
-            b = EsConnection.builder(url != null ? url : env.getOrDefault(ENV_URL, "http://localhost:9200"));
+            b = EsConnection.builder(urls);
             b.credentialsFromEnvironment(env);
             if (credentials != null) {
                 b.credentialsFromFile(credentials);

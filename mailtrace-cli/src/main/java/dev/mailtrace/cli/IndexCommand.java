@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.mailtrace.es.EsSink;
 import dev.mailtrace.es.EsSinkStats;
 import dev.mailtrace.es.IndexLayout;
+import dev.mailtrace.es.RawLogSource;
 import dev.mailtrace.io.LogReader;
 import dev.mailtrace.parse.ParseStats;
 import dev.mailtrace.sink.SinkException;
@@ -74,9 +76,40 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     EsOptions es;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*",
+    @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Log files to follow (the live file: maillog, not its rotated copies, which are found as needed).")
     List<Path> files = new ArrayList<>();
+
+    @Option(names = "--from-es", paramLabel = "URL",
+            description = "Read raw syslog messages another pipeline (Graylog, Logstash, Filebeat) stored in this Elasticsearch"
+                    + " instead of files (same --es-ca/--es-credentials/environment credentials).")
+    String fromEs;
+
+    @Option(names = "--source-index", paramLabel = "PATTERN", description = "With --from-es: the indices of the raw messages (graylog_*).")
+    String sourceIndex;
+
+    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "60m", converter = DurationConverter.class,
+            description = "With --from-es: read the messages of the last DURATION (default: ${DEFAULT-VALUE}), or from where"
+                    + " the last run stopped when the checkpoint knows it.")
+    java.time.Duration window;
+
+    @Option(names = {"-d", "--since"}, paramLabel = "T", description = "With --from-es: from T (as in 'mailtrace trace').")
+    String since;
+
+    @Option(names = {"-D", "--until"}, paramLabel = "T", description = "With --from-es: until T, exclusive (default: now).")
+    String until;
+
+    @Option(names = "--message-field", paramLabel = "F", defaultValue = "message",
+            description = "With --from-es: the field with the syslog message (default: ${DEFAULT-VALUE}).")
+    String messageField;
+
+    @Option(names = "--host-field", paramLabel = "F", defaultValue = "host.name",
+            description = "With --from-es: the field with the host (default: ${DEFAULT-VALUE}; Graylog: source).")
+    String hostField;
+
+    @Option(names = "--timestamp-field", paramLabel = "F", defaultValue = "@timestamp",
+            description = "With --from-es: the date field of the message (default: ${DEFAULT-VALUE}; Graylog: timestamp).")
+    String timestampField;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
             description = "Where positions and open transactions are kept between runs (default:"
@@ -127,11 +160,33 @@ final class IndexCommand implements Callable<Integer> {
     private int run(IndexLayout layout, Path cp, Path dead, ZoneId z, PrintWriter err) throws IOException {
         Map<String, LogCheckpoint> previous = new LinkedHashMap<>();
         TraceAggregator.Builder ab = TraceAggregator.builder().messages(true);
-        byte[] state = readCheckpoint(cp, previous);
+        Instant[] sourceUntil = new Instant[1];
+        byte[] state = readCheckpoint(cp, previous, sourceUntil);
 
         List<LogReader> readers = new ArrayList<>();
         Map<String, LogCheckpoint> next = new LinkedHashMap<>(previous);
         int unreadable = 0;
+        ElasticsearchClient source = null;
+        if (fromEs != null) {
+            if (!files.isEmpty() || sourceIndex == null) {
+                throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--from-es needs --source-index and no FILE");
+            }
+            Instant now = Instant.now();
+            Instant from = since != null ? TimeBound.parse("--since", since, z, false, now)
+                    : sourceUntil[0] != null ? sourceUntil[0] : now.minus(window);
+            Instant to = until != null ? TimeBound.parse("--until", until, z, true, now) : now;
+            source = es.connect(fromEs);
+            try {
+                readers.add(reader("es:" + sourceIndex, new RawLogSource(source, sourceIndex, messageField, hostField, timestampField)
+                        .open(from, to)));
+            } catch (IOException | RuntimeException e) {
+                EsOptions.close(source);
+                throw new CliFailure(MailtraceCommand.EXIT_INPUT, "cannot read [" + sourceIndex + "] at " + fromEs + ": " + e.getMessage());
+            }
+            sourceUntil[0] = to;
+        } else if (files.isEmpty()) {
+            throw new CliFailure(MailtraceCommand.EXIT_USAGE, "no FILE and no --from-es: nothing to index");
+        }
         for (Path f : files) {
             String key = f.toAbsolutePath().normalize().toString();
             try {
@@ -181,11 +236,15 @@ final class IndexCommand implements Callable<Integer> {
                 aggregator.writeState(newState);
             }
             sink.close();
-        } catch (SinkException e) {
+        } catch (SinkException | java.io.UncheckedIOException e) {
             throw new CliFailure(MailtraceCommand.EXIT_INPUT, e.getMessage() + "; the checkpoint is unchanged, the next run repeats this one");
+        } finally {
+            if (source != null) {
+                EsOptions.close(source);
+            }
         }
         EsSinkStats s = sink.stats();
-        writeCheckpoint(cp, next, finish ? null : newState.toByteArray());
+        writeCheckpoint(cp, next, sourceUntil[0], finish ? null : newState.toByteArray());
         double secs = (System.nanoTime() - start) / 1e9;
         err.printf(Locale.ROOT, "mailtrace index: %d lines from %d files in %.1f s; %d documents indexed, %d retried, %d failed%s;"
                 + " %d transactions open%s%n", stats.lines(), readers.size(), secs, s.indexed(), s.retried(), s.failed(),
@@ -205,8 +264,8 @@ final class IndexCommand implements Callable<Integer> {
         return b.open(name, in);
     }
 
-    /** Reads the positions into {@code positions}; returns the aggregator state, or null if none. */
-    private static byte[] readCheckpoint(Path cp, Map<String, LogCheckpoint> positions) throws IOException {
+    /** Reads the positions into {@code positions} and where a raw-log source stopped; returns the aggregator state, or null. */
+    private static byte[] readCheckpoint(Path cp, Map<String, LogCheckpoint> positions, Instant[] sourceUntil) throws IOException {
         if (!Files.exists(cp)) {
             return null;
         }
@@ -226,14 +285,21 @@ final class IndexCommand implements Callable<Integer> {
                 positions.put(f.path("path").asText(), new LogCheckpoint(f.path("path").asText(), f.path("file_key").asText(),
                         f.path("offset").asLong(), f.path("head_length").asInt(), f.path("head_digest").asText()));
             }
+            if (h.hasNonNull("source_until")) {
+                sourceUntil[0] = Instant.parse(h.get("source_until").asText());
+            }
             byte[] state = in.readAllBytes();
             return state.length == 0 ? null : state;
         }
     }
 
     /** Replaces the checkpoint atomically: positions, then the aggregator state. */
-    private static void writeCheckpoint(Path cp, Map<String, LogCheckpoint> positions, byte[] state) throws IOException {
+    private static void writeCheckpoint(Path cp, Map<String, LogCheckpoint> positions, Instant sourceUntil, byte[] state)
+            throws IOException {
         ObjectNode h = JSON.createObjectNode().put("format", FORMAT).put("version", 1);
+        if (sourceUntil != null) {
+            h.put("source_until", sourceUntil.toString());
+        }
         ArrayNode files = h.putArray("files");
         positions.forEach((key, p) -> files.addObject().put("path", key).put("file_key", p.fileKey()).put("offset", p.offset())
                 .put("head_length", p.headLength()).put("head_digest", p.headDigest()));

@@ -120,6 +120,34 @@ class EsCommandsIT {
     }
 
     @Test
+    void rawMessagesStoredInElasticsearchByAnotherPipelineIndexLikeTheFile() throws Exception {
+        StringBuilder bulk = new StringBuilder();
+        for (String line : example()) {
+            // as Logstash's syslog input stores it: the message from the tag on, the host, the time
+            String rest = line.substring(16);
+            int sp = rest.indexOf(' ');
+            String time = "2026-11-24T" + line.substring(7, 15) + "Z";
+            com.fasterxml.jackson.databind.node.ObjectNode doc = Cli.JSON.createObjectNode().put("message", rest.substring(sp + 1))
+                    .put("@timestamp", time);
+            doc.putObject("host").put("name", rest.substring(0, sp));
+            bulk.append("{\"index\":{}}\n").append(doc).append('\n');
+        }
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(es
+                + "/raw-mail-2026.11.24/_bulk?refresh=true")).header("Content-Type", "application/x-ndjson")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bulk.toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).contains("\"errors\":false");
+        Cli.Result indexed = Cli.run("index", "--from-es", es, "--source-index", "raw-mail-*", "--since", "2026-11-24", "--until",
+                "2026-11-25", "--es", es, "--es-prefix", "cli-raw", "--tz", "UTC", "--finish", "--checkpoint",
+                dir.resolve("raw.checkpoint").toString());
+        assertThat(indexed.status()).as(indexed.err()).isZero();
+        refresh();
+        Path log = Files.write(dir.resolve("maillog"), example());
+        String once = Cli.run("trace", "--tz", "UTC", "--year", "2026", "--format", "json", log.toString()).out();
+        assertThat(sortedLines(search("cli-raw", "--format", "json").out())).isEqualTo(sortedLines(once));
+    }
+
+    @Test
     void pruneDeletesOldDaysOnly() throws Exception {
         for (String index : List.of("cli-prune-2020.01.01", "cli-prune-2099.01.01")) {
             java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(es + "/" + index))

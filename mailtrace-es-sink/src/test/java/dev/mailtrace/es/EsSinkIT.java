@@ -186,6 +186,26 @@ class EsSinkIT {
         assertThat(s.search(TransactionSearch.criteria().messages(true).build())).containsExactly(m);
     }
 
+    @Test
+    void aDataStreamTakesEachDocumentOnceAndCountsRerunsAsDuplicates() throws IOException {
+        IndexLayout layout = new IndexLayout("it-stream", IndexLayout.Mode.DATA_STREAM, 30);
+        List<TraceRecord> records = ExampleRecords.of(ExampleRecords.exampleLog(), false);
+        for (int run = 0; run < 2; run++) {
+            try (EsSink sink = sink(layout)) {
+                records.forEach(sink::accept);
+                sink.flush();
+                assertThat(sink.stats()).isEqualTo(run == 0 ? new EsSinkStats(records.size(), 0, 0, 0)
+                        : new EsSinkStats(0, 0, 0, records.size()));
+            }
+        }
+        assertThat(count(layout)).isEqualTo(records.size());
+        assertThat(new TransactionSearch(client, layout).search(TransactionSearch.criteria().build()))
+                .containsExactlyInAnyOrderElementsOf(records);
+        // the documents are in the data stream's backing index (GET _data_stream is not in this distribution)
+        assertThat(client.indices().get(g -> g.index(".ds-it-stream-*").expandWildcards(co.elastic.clients.elasticsearch._types
+                .ExpandWildcard.All)).result()).hasSize(1);
+    }
+
     static Transaction tx(Instant start, List<Recipient> recipients, Instant end, boolean complete, ClosedBy closedBy) {
         return new Transaction("smtp1", "A1", start, end, new dev.mailtrace.event.Client("mail.foo.com", "198.51.100.7", 5000), null, null,
                 null, "bob@foo.com", 1234, recipients.size(), "id-1@foo.com", recipients, List.of(), List.of(), List.of(), null, null,

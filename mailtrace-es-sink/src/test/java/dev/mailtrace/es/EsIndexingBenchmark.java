@@ -1,0 +1,186 @@
+package dev.mailtrace.es;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.mailtrace.event.Client;
+import dev.mailtrace.event.DeliveryStatus;
+import dev.mailtrace.sink.NdjsonSink;
+import dev.mailtrace.trace.ClosedBy;
+import dev.mailtrace.trace.DeliveryAttempt;
+import dev.mailtrace.trace.Recipient;
+import dev.mailtrace.trace.TlsInfo;
+import dev.mailtrace.trace.Transaction;
+
+/**
+ * Documents per second into a local node: {@link EsSink} (records encoded, BulkIngester, retries
+ * bookkeeping) against a minimal client sending the very same pre-encoded bulk bodies over
+ * {@code java.net.http} with the same operations per request and requests in flight, and against
+ * {@link NdjsonSink} to nowhere. Rounds alternate the three; medians are reported. Not a unit test:
+ *
+ * <pre>
+ * mvn -B -q -pl mailtrace-es-sink -am verify -DskipTests   # unpacks the node
+ * mvn -B -q -pl mailtrace-es-sink dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp mailtrace-es-sink/target/test-classes:mailtrace-es-sink/target/classes:$(cat /tmp/cp.txt) \
+ *      -Dmailtrace.es.home=mailtrace-es-sink/target/elasticsearch/elasticsearch-8.19.21 \
+ *      dev.mailtrace.es.EsIndexingBenchmark 100000 5
+ * </pre>
+ */
+public final class EsIndexingBenchmark {
+
+    private static final int BULK = 1000;
+    private static final int IN_FLIGHT = 2;
+
+    private EsIndexingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        List<Transaction> records = records(n);
+        try (ElasticsearchNode node = ElasticsearchNode.start("bench", Map.of(), false)) {
+            ElasticsearchClient client = EsConnection.builder(node.url()).build().connect();
+            double[] minimal = new double[rounds];
+            double[] sink = new double[rounds];
+            double[] ndjson = new double[rounds];
+            long docBytes = 0;
+            for (int r = -1; r < rounds; r++) { // round -1 warms up
+                IndexLayout a = new IndexLayout("bench-min-" + (r + 1), IndexLayout.Mode.DAILY, 90);
+                a.install(client);
+                List<byte[]> bodies = bodies(records, a);
+                docBytes = bodies.stream().mapToLong(b -> b.length).sum();
+                long t0 = System.nanoTime();
+                sendMinimal(node.url(), bodies);
+                double m = n / ((System.nanoTime() - t0) / 1e9);
+                IndexLayout b = new IndexLayout("bench-sink-" + (r + 1), IndexLayout.Mode.DAILY, 90);
+                b.install(client);
+                t0 = System.nanoTime();
+                try (EsSink s = EsSink.builder(client, b).bulkActions(BULK).concurrentRequests(IN_FLIGHT)
+                        .bulkBytes(64L << 20).deadLetter(java.nio.file.Path.of("target/bench-dead-letter.ndjson")).build()) {
+                    records.forEach(s::accept);
+                }
+                double e = n / ((System.nanoTime() - t0) / 1e9);
+                t0 = System.nanoTime();
+                try (NdjsonSink s = NdjsonSink.builder(OutputStream.nullOutputStream()).build()) {
+                    records.forEach(s::accept);
+                }
+                double j = n / ((System.nanoTime() - t0) / 1e9);
+                Instant day = records.get(0).start();
+                client.indices().delete(d -> d.index(a.indexFor(day), b.indexFor(day)));
+                System.out.printf(Locale.ROOT, "round %d: minimal client %.0f docs/s, EsSink %.0f docs/s (%.1f%%), NdjsonSink %.0f records/s%n",
+                        r + 1, m, e, 100 * e / m, j);
+                if (r >= 0) {
+                    minimal[r] = m;
+                    sink[r] = e;
+                    ndjson[r] = j;
+                }
+            }
+            System.out.printf(Locale.ROOT, "%d transactions, %.0f bytes of bulk body per document, %d per request, %d in flight%n",
+                    n, (double) docBytes / n, BULK, IN_FLIGHT);
+            System.out.printf(Locale.ROOT, "median of %d rounds: minimal client %.0f docs/s, EsSink %.0f docs/s = %.1f%% of it;"
+                    + " NdjsonSink %.0f records/s (EsSink is %.1fx slower than NDJSON)%n", rounds, median(minimal), median(sink),
+                    100 * median(sink) / median(minimal), median(ndjson), median(ndjson) / median(sink));
+            client._transport().close();
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** Transactions shaped like postfix's: a client with TLS, two recipients, one deferred then sent. */
+    static List<Transaction> records(int n) {
+        Instant t0 = Instant.parse("2026-11-24T00:00:00Z");
+        List<Transaction> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Instant start = t0.plusMillis(i * 400L);
+            String qid = String.format("%011X", 0x4F9D1954000L + i);
+            DeliveryAttempt deferred = new DeliveryAttempt(start.plusSeconds(1), "none", 1.2, "0.02/0.01/1.2/0", "4.4.1",
+                    DeliveryStatus.DEFERRED, "connect to mx.partner.example[192.0.2.99]:25: Connection timed out", null);
+            DeliveryAttempt sent = new DeliveryAttempt(start.plusSeconds(600), "mx.partner.example[192.0.2.99]:25", 602,
+                    "601/0.01/0.6/0.4", "2.0.0", DeliveryStatus.SENT, "250 2.0.0 Ok: queued as 41B7A2200E", "41B7A2200E");
+            DeliveryAttempt local = new DeliveryAttempt(start.plusSeconds(1), "mbox1.corp.example.net[private/dovecot-lmtp]", 0.3,
+                    "0.1/0/0/0.2", "2.0.0", DeliveryStatus.SENT, "250 2.0.0 <bob@corp.example.net> kJ4xBzQ0Q2feDAAAYr8sdw Saved", null);
+            out.add(new Transaction("mx" + (i % 4), qid, start, start.plusSeconds(600),
+                    new Client("mail" + (i % 1000) + ".example.org", "198.51." + (i % 250) + "." + (i % 200), 40000 + i % 20000),
+                    null, null, new TlsInfo("TLSv1.3", "TLS_AES_256_GCM_SHA384", 256), "user" + (i % 5000) + "@example.org",
+                    2000 + i % 50000, 2, i + ".GA" + qid + "@mail.example.org",
+                    List.of(new Recipient("bob" + (i % 300) + "@corp.example.net", null, DeliveryStatus.SENT, List.of(local)),
+                            new Recipient("frank@partner.example", null, DeliveryStatus.SENT, List.of(deferred, sent))),
+                    List.of(), List.of(), List.of(), null, null, List.of(), true, ClosedBy.REMOVED));
+        }
+        return out;
+    }
+
+    /** The bulk bodies EsSink sends for {@code records}, encoded beforehand. */
+    private static List<byte[]> bodies(List<Transaction> records, IndexLayout layout) throws IOException {
+        JsonFactory json = JsonFactory.builder().build();
+        List<byte[]> bodies = new ArrayList<>();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int ops = 0;
+        for (Transaction t : records) {
+            body.write(("{\"update\":{\"_index\":\"" + layout.indexFor(t.start()) + "\",\"_id\":\"" + EsSink.documentId(t)
+                    + "\",\"retry_on_conflict\":3}}\n{\"doc\":").getBytes(StandardCharsets.UTF_8));
+            try (JsonGenerator g = json.createGenerator(body)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                TraceDocuments.write(t, g);
+            }
+            body.write(",\"doc_as_upsert\":true}\n".getBytes(StandardCharsets.UTF_8));
+            if (++ops == BULK) {
+                bodies.add(body.toByteArray());
+                body.reset();
+                ops = 0;
+            }
+        }
+        if (ops > 0) {
+            bodies.add(body.toByteArray());
+        }
+        return bodies;
+    }
+
+    private static void sendMinimal(String url, List<byte[]> bodies) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (byte[] b : bodies) {
+                done.add(pool.submit(() -> {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/_bulk"))
+                            .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(b)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200 || r.body().contains("\"errors\":true")) {
+                        throw new IOException("bulk failed: " + r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
