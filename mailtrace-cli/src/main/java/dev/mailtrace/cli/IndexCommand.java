@@ -56,6 +56,7 @@ import picocli.CommandLine.Spec;
  * that dies half-way is simply repeated by the next (ids are stable: the same documents again).
  */
 @Command(name = "index",
+        mixinStandardHelpOptions = true,
         description = {
             "Index mail logs into Elasticsearch: transactions, end-to-end messages and rejects, one document each, in daily",
             "indices PREFIX-YYYY.MM.dd created through mailtrace's index template (with a delete-after-N-days ILM policy",

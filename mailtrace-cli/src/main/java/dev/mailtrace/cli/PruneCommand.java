@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mailtrace prune}: retention for clusters without ILM: deletes the daily indices older than N days. */
 @Command(name = "prune",
+        mixinStandardHelpOptions = true,
         description = {
             "Delete the daily indices (PREFIX-YYYY.MM.dd) whose whole day is older than --older-than. For clusters without",
             "index lifecycle management (ILM); where ILM exists, 'mailtrace index' attaches a delete policy instead. Run it",

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
  * stored in Elasticsearch, answered in {@code trace}'s formats.
  */
 @Command(name = "search",
+        mixinStandardHelpOptions = true,
         description = {
             "Search the transactions (or, with --messages, the end-to-end messages) and rejects that 'mailtrace index'",
             "stored in Elasticsearch, by sender, recipient, Message-ID, host and time; printed as 'mailtrace trace' prints",
