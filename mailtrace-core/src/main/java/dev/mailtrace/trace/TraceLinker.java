@@ -719,11 +719,21 @@ final class TraceLinker {
                 }
                 DeliveryAttempt a = r.lastAttempt();
                 MailboxResult m = mailbox(t, r);
-                outcomes.put(r.to().toLowerCase(Locale.ROOT), m == null
-                        ? new RecipientOutcome(r.to(), r.status(), t.host(), t.queueId(), a.time(), a.relay(), a.dsn(),
-                                a.response(), r.attempts().size(), null)
-                        : new RecipientOutcome(r.to(), m.status(), m.host(), t.queueId(), a.time(), a.relay(), a.dsn(), a.response(), r.attempts().size(),
-                                m.mailbox()));
+                FilterResult blocked = m == null && r.status() == DeliveryStatus.SENT ? blocked(t, r) : null;
+                RecipientOutcome o;
+                if (m != null) {
+                    o = new RecipientOutcome(r.to(), m.status(), m.host(), t.queueId(), a.time(), a.relay(), a.dsn(),
+                            a.response(), r.attempts().size(), m.mailbox());
+                } else if (blocked != null) {
+                    // handed to the filter ("sent"), which stopped it there
+                    o = new RecipientOutcome(r.to(), DeliveryStatus.DISCARDED, t.host(), t.queueId(), blocked.time(),
+                            a.relay(), a.dsn(), "blocked by " + blocked.filter() + " (" + blocked.verdict() + ")",
+                            r.attempts().size(), null);
+                } else {
+                    o = new RecipientOutcome(r.to(), r.status(), t.host(), t.queueId(), a.time(), a.relay(), a.dsn(),
+                            a.response(), r.attempts().size(), null);
+                }
+                outcomes.put(r.to().toLowerCase(Locale.ROOT), o);
             }
         }
         // unresolved hand-offs to hosts in the logs make the trace incomplete
@@ -754,6 +764,17 @@ final class TraceLinker {
             }
         }
         return last;
+    }
+
+    /** A filter verdict of {@code t} that stopped the message for recipient {@code r} (all recipients when it names none), or null. */
+    private static FilterResult blocked(Transaction t, Recipient r) {
+        for (FilterResult f : t.filters()) {
+            if (f.disposition() == dev.mailtrace.event.FilterVerdict.Disposition.BLOCKED
+                    && (f.recipients().isEmpty() || f.recipients().stream().anyMatch(x -> x.equalsIgnoreCase(r.to())))) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static boolean containsKey(Set<Node> group, String host, String queueId) {

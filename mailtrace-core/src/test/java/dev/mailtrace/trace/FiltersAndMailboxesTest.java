@@ -89,6 +89,43 @@ class FiltersAndMailboxesTest {
     }
 
     @Test
+    void aFilterThatBlocksEndsTheRecipientsItNamesThere() {
+        Feed f = new Feed().at("+0s").accepted("Q1", "out.example", "192.0.2.7").msgid("Q1", "v@x").from("Q1", "a@x", 100, 2)
+                .sent("Q1", "bob@corp", "127.0.0.1[127.0.0.1]:10024", null)
+                .sent("Q1", "carol@corp", "127.0.0.1[127.0.0.1]:10024", null)
+                .ev(new Blocked("Q1", List.of("Bob@corp")))
+                .removed("Q1").finish();
+        assertThat(f.messages()).singleElement().satisfies(m -> assertThat(m.recipients())
+                .extracting(RecipientOutcome::to, RecipientOutcome::status, RecipientOutcome::response)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bob@corp", DeliveryStatus.DISCARDED, "blocked by test (infected)"),
+                        org.assertj.core.groups.Tuple.tuple("carol@corp", DeliveryStatus.SENT, "250 2.0.0 Ok")));
+        // the transaction keeps what the MTA logged
+        assertThat(f.tx("mx1", "Q1").recipient("bob@corp").status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    record Blocked(String queueId, List<String> recipients) implements FilterVerdict {
+        @Override
+        public String verdict() {
+            return "infected";
+        }
+
+        @Override
+        public Disposition disposition() {
+            return Disposition.BLOCKED;
+        }
+
+        @Override
+        public EventType type() {
+            return Ev.type("blocked");
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            out.string("queue_id", queueId);
+        }
+    }
+
+    @Test
     void deliveriesLoggedBeforeTheLmtpReplyJoinByMessageIdAndEndTheRecipients() {
         Feed f = filtered(new Feed()).at("+2s")
                 .ev(new Stored("m1@x", "bob@corp", "INBOX", DeliveryStatus.SENT, "S1"))
