@@ -47,6 +47,8 @@ final class FaultyProxy implements AutoCloseable {
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private volatile Fault always;
     final AtomicInteger bulkRequests = new AtomicInteger();
+    /** The Authorization header of the last request, or null. */
+    volatile String authorization;
 
     FaultyProxy(String target) throws IOException {
         this.target = target;
@@ -73,6 +75,7 @@ final class FaultyProxy implements AutoCloseable {
         try (InputStream in = ex.getRequestBody()) {
             body = in.readAllBytes();
         }
+        authorization = ex.getRequestHeaders().getFirst("Authorization");
         boolean bulk = ex.getRequestURI().getPath().endsWith("/_bulk");
         Fault fault = null;
         if (bulk) {

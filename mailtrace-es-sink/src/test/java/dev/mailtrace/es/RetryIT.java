@@ -116,6 +116,18 @@ class RetryIT {
     }
 
     @Test
+    void credentialsReachTheServerAsApiKeyOrBasicAuth() throws IOException {
+        // this distribution has no API keys: what the client sends is checked at a proxy
+        try (FaultyProxy proxy = new FaultyProxy(ElasticsearchNode.shared().url())) {
+            EsConnection.builder(proxy.url()).credentialsFromEnvironment(Map.of(EsConnection.ENV_API_KEY, "VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw=="))
+                    .build().connect()._transport().close();
+            assertThat(proxy.authorization).isEqualTo("ApiKey VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==");
+            EsConnection.builder(proxy.url()).apiKey("id1:key1").build().connect()._transport().close();
+            assertThat(proxy.authorization).isEqualTo("ApiKey " + java.util.Base64.getEncoder().encodeToString("id1:key1".getBytes()));
+        }
+    }
+
+    @Test
     void aNodeDownMidRunLosesNothingOnceItIsBack() throws Exception {
         try (ElasticsearchNode node = ElasticsearchNode.start("restart", Map.of(), false)) {
             IndexLayout layout = new IndexLayout("it-down", IndexLayout.Mode.DAILY, 90);
