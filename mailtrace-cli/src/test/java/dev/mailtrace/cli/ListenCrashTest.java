@@ -97,7 +97,13 @@ class ListenCrashTest {
             assertThat(m).as("metrics line").isPositive();
             port = p;
             metricsPort = m;
-            Thread drain = new Thread(() -> err.lines().forEach(l -> { }));
+            Thread drain = new Thread(() -> {
+                try {
+                    err.lines().forEach(l -> { });
+                } catch (java.io.UncheckedIOException e) {
+                    // the process was killed
+                }
+            });
             drain.setDaemon(true);
             drain.start();
         }

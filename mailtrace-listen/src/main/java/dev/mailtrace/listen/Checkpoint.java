@@ -11,22 +11,29 @@ import java.util.Properties;
 /**
  * What has reached every sink, kept in the spool directory: every message before {@code processed}
  * was processed and its records flushed, {@code output} bytes of the output file are those
- * records, and replaying from {@code replay} (no later than {@code processed}) rebuilds the
- * aggregator's open transactions. Written to a temporary file and renamed over the old one, so a
- * crash leaves either checkpoint, never half of one.
+ * records, and the aggregator's open state at that point is in the file {@code state} (written by
+ * {@link dev.mailtrace.trace.TraceAggregator#writeState}). The checkpoint file is written to a
+ * temporary file and renamed over the old one, after the state file it names, so a crash leaves
+ * either checkpoint, never half of one.
  *
- * @param replay where a restart replays from (records before {@code processed} are not emitted again)
- * @param processed the position after the last message whose records reached every sink
+ * @param processed the position after the last message whose records reached every sink: a restart
+ *     resumes there
  * @param output the length of the output file at that point, or -1 without one
+ * @param state the name of the aggregator's state file in the spool directory, or null before the first
  */
-record Checkpoint(long replay, long processed, long output) {
+record Checkpoint(long processed, long output, String state) {
 
     static final String FILE = "checkpoint";
 
     Checkpoint {
-        if (replay < 0 || processed < replay) {
-            throw new IllegalArgumentException("checkpoint replay [" + replay + "] must be in [0, processed " + processed + "]");
+        if (processed < 0) {
+            throw new IllegalArgumentException("checkpoint position [" + processed + "] must be >= 0");
         }
+    }
+
+    /** The state file's name for a checkpoint at {@code position}. */
+    static String stateFile(long position) {
+        return String.format("state-%020d.json", position);
     }
 
     /** The checkpoint in {@code dir}, or null when there is none (a new spool). */
@@ -39,8 +46,8 @@ record Checkpoint(long replay, long processed, long output) {
             return null;
         }
         try {
-            return new Checkpoint(Long.parseLong(p.getProperty("replay")), Long.parseLong(p.getProperty("processed")),
-                    Long.parseLong(p.getProperty("output")));
+            return new Checkpoint(Long.parseLong(p.getProperty("processed")), Long.parseLong(p.getProperty("output")),
+                    p.getProperty("state"));
         } catch (RuntimeException e) {
             throw new IOException("corrupt checkpoint [" + file + "]: " + e.getMessage(), e);
         }
@@ -48,7 +55,7 @@ record Checkpoint(long replay, long processed, long output) {
 
     void write(Path dir) throws IOException {
         Path tmp = dir.resolve(FILE + ".tmp");
-        Files.writeString(tmp, "replay=" + replay + "\nprocessed=" + processed + "\noutput=" + output + "\n",
+        Files.writeString(tmp, "processed=" + processed + "\noutput=" + output + "\n" + (state == null ? "" : "state=" + state + "\n"),
                 StandardCharsets.UTF_8);
         Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -32,14 +32,14 @@ import io.netty.handler.ssl.SslContextBuilder;
  *         .allow(Cidr.parse("10.0.0.0/8"))
  *         .out(Path.of("/var/lib/mailtrace/traces.ndjson"))
  *         .spool(Path.of("/var/spool/mailtrace"))
- *         .start();                      // replays the spool from its checkpoint, then binds
+ *         .start();                      // resumes from the spool's checkpoint, then binds
  * l.endpoints();                         // the bound sockets (port 0: the port picked)
  * l.close();                             // stop receiving, drain, checkpoint; open transactions resume next start
  * }</pre>
  *
- * <p>After a crash the next start replays the spool from the checkpoint: records that had reached
- * the sinks are not written again (the output file is cut back to its checkpointed length), and
- * the output equals that of an uninterrupted run. Threads: a few event-loop threads for the sockets
+ * <p>After a crash the next start resumes from the checkpoint (at most a second old): the aggregator's
+ * saved state is restored, the output file is cut back to its checkpointed length and the spool is
+ * processed again from there, so the output equals that of an uninterrupted run. Threads: a few event-loop threads for the sockets
  * and one processing thread; {@link #close()} from any thread.
  */
 public final class Listener implements Closeable {
@@ -247,7 +247,7 @@ public final class Listener implements Closeable {
         }
 
         /**
-         * Opens the spool, starts processing (a replay from the checkpoint first) and binds the sockets.
+         * Opens the spool, starts processing (from the checkpoint) and binds the sockets.
          *
          * @throws IllegalArgumentException for a configuration that cannot work (no endpoint, TLS without a certificate)
          * @throws IOException if the spool cannot be opened or a socket cannot be bound

@@ -1,10 +1,15 @@
 package dev.mailtrace.listen;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,16 +34,17 @@ import dev.mailtrace.trace.TraceLimits;
 import dev.mailtrace.trace.TraceRecord;
 
 /**
- * The processing thread: reads the spool from the checkpoint's replay position, parses each message
- * with core's {@link LogParser} (the year of RFC 3164 stamps inferred from the receive time) into
- * one {@link TraceAggregator}, and hands finished records to the sinks — except those of messages
- * before the checkpoint, which reached the sinks before. Every second (and when stopping) it flushes
- * the sinks and writes a checkpoint.
+ * The processing thread: reads the spool from the checkpoint, parses each message with core's
+ * {@link LogParser} (the year of RFC 3164 stamps inferred from the receive time) into one
+ * {@link TraceAggregator}, and hands finished records to the sinks. Every second (and when
+ * stopping) it flushes the sinks, saves the aggregator's open state
+ * ({@link TraceAggregator#writeState}) and writes a checkpoint; the spool before it is deleted.
  *
- * <p>The output file is cut back to its checkpointed length before a run, so the records written
- * after the last checkpoint by a process that was killed are written again exactly once. When a sink
- * fails, the run starts over from the checkpoint after a backoff (idempotent sinks make the
- * repetition harmless), while the spool keeps absorbing what arrives.
+ * <p>A run starts from the last checkpoint: the aggregator's state is restored and the output file is
+ * cut back to its checkpointed length, so the records written after the checkpoint by a process that
+ * was killed are written again exactly once, and transactions open at a stop continue in one record.
+ * When a sink fails, the run starts over from the checkpoint after a backoff (idempotent sinks make
+ * the repetition harmless), while the spool keeps absorbing what arrives.
  */
 final class Processor implements Runnable {
 
@@ -111,21 +117,29 @@ final class Processor implements Runnable {
     /** One run: recovers the state at the checkpoint, then processes until stopped. */
     private void runFromCheckpoint() throws IOException, InterruptedException {
         Checkpoint cp = Checkpoint.read(spool.directory());
-        long replay = cp == null ? spool.firstPosition() : Math.max(cp.replay(), spool.firstPosition());
-        long emitFrom = cp == null ? replay : cp.processed();
-        Run run = new Run(emitFrom);
+        long from = cp == null ? spool.firstPosition() : cp.processed();
+        if (from < spool.firstPosition() || from > spool.committed()) {
+            throw new IOException("checkpoint position " + from + " lies outside the spool [" + spool.firstPosition() + ", "
+                    + spool.committed() + "] in [" + spool.directory() + "]");
+        }
+        Run run = new Run();
+        if (cp != null && cp.state() != null) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(spool.directory().resolve(cp.state())))) {
+                run.aggregator.readState(in);
+            }
+        }
         List<Sink> opened = new ArrayList<>();
         FileChannel outChannel = null;
         try {
             if (out != null) {
                 outChannel = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 if (cp != null && cp.output() >= 0 && outChannel.size() > cp.output()) {
-                    outChannel.truncate(cp.output()); // written after the checkpoint: the replay writes it again
+                    outChannel.truncate(cp.output()); // written after the checkpoint: this run writes it again
                 }
                 outChannel.position(outChannel.size());
                 if (cp == null) {
                     // a new spool: what the file holds now is not ours to cut back after a crash
-                    new Checkpoint(replay, replay, outChannel.size()).write(spool.directory());
+                    new Checkpoint(from, outChannel.size(), null).write(spool.directory());
                 }
                 opened.add(NdjsonSink.builder(new BufferedOutputStream(Channels.newOutputStream(outChannel), 64 * 1024))
                         .zone(zone).build());
@@ -134,7 +148,7 @@ final class Processor implements Runnable {
                 opened.add(f.get());
             }
             run.sinks = opened.toArray(new Sink[0]);
-            run.process(replay, outChannel);
+            run.process(from, outChannel, cp == null ? null : cp.state());
         } finally {
             for (Sink s : opened) {
                 try {
@@ -151,25 +165,22 @@ final class Processor implements Runnable {
 
     /** The state of one run from a checkpoint. */
     private final class Run {
-        final long emitFrom;
         final LogParser parser = LogParser.builder(registry).zone(zone).build();
         final TraceAggregator aggregator;
         Sink[] sinks;
         long position;
-        long replay;
-        boolean historyWarned;
+        String state;
         final byte[] lastAddress = new byte[16];
         int lastAddressLength = -1;
         Protocol lastProtocol;
         String source;
 
-        Run(long emitFrom) {
-            this.emitFrom = emitFrom;
+        Run() {
             this.aggregator = TraceAggregator.builder().limits(limits).messages(messages).listener(this::record).build();
         }
 
         private void record(TraceRecord r) {
-            if (position < emitFrom || r instanceof MessageTrace && !messages) {
+            if (r instanceof MessageTrace && !messages) {
                 return;
             }
             for (Sink s : sinks) {
@@ -178,8 +189,8 @@ final class Processor implements Runnable {
             metrics.emitted(r);
         }
 
-        void process(long from, FileChannel outChannel) throws IOException, InterruptedException {
-            replay = from;
+        void process(long from, FileChannel outChannel, String restoredState) throws IOException, InterruptedException {
+            state = restoredState;
             long lastCheckpoint = System.currentTimeMillis();
             long checkpointed = -1;
             try (SpoolReader reader = new SpoolReader(spool, from, maxMessage + 64)) {
@@ -225,7 +236,7 @@ final class Processor implements Runnable {
                 source = r.protocol().label() + ":" + r.address().getHostAddress();
             }
             boolean invalid = !Utf8.isValid(b, off, off + len);
-            if (invalid && position >= emitFrom) {
+            if (invalid) {
                 metrics.invalidUtf8();
             }
             // RFC 3164 stamps take their year from the receive time, message by message
@@ -239,18 +250,19 @@ final class Processor implements Runnable {
                 s.flush();
             }
             long outLength = outChannel == null ? -1 : outChannel.size();
-            if (aggregator.openTransactions() == 0) {
-                replay = position; // nothing open: no need to replay what came before
-            } else if (position - replay > spool.maxHistory()) {
-                if (!historyWarned) {
-                    LOG.warn("spool history beyond {} bytes: transactions open now will not resume after a restart",
-                            spool.maxHistory());
-                    historyWarned = true;
-                }
-                replay = position;
+            Path dir = spool.directory();
+            String name = Checkpoint.stateFile(position);
+            Path tmp = dir.resolve(name + ".tmp");
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
+                aggregator.writeState(o);
             }
-            new Checkpoint(replay, position, outLength).write(spool.directory());
-            spool.retainFrom(replay);
+            Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            new Checkpoint(position, outLength, name).write(dir);
+            if (state != null && !state.equals(name)) {
+                Files.deleteIfExists(dir.resolve(state));
+            }
+            state = name;
+            spool.retainFrom(position);
             metrics.parseResults(parser.stats().eventsByType(), parser.stats().unknownByProgram());
         }
     }

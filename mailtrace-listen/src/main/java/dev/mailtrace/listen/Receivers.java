@@ -6,8 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +47,8 @@ final class Receivers implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Receivers.class);
     private static final PooledByteBufAllocator HEAP = new PooledByteBufAllocator(false);
+    /** How often a paused connection looks whether the spool has room again. */
+    private static final long RESUME_POLL_MILLIS = 5;
 
     private final Spool spool;
     private final ListenMetrics metrics;
@@ -57,7 +58,6 @@ final class Receivers implements Closeable {
     private final EventLoopGroup group;
     private final ChannelGroup servers = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    private final Set<Channel> paused = ConcurrentHashMap.newKeySet();
 
     Receivers(Spool spool, ListenMetrics metrics, List<Cidr> allow, int maxMessage, SslContext tls, int threads) {
         this.spool = spool;
@@ -66,7 +66,6 @@ final class Receivers implements Closeable {
         this.maxMessage = maxMessage;
         this.tls = tls;
         this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
-        spool.onRoom(this::resume);
     }
 
     /** Binds every endpoint; returns them with the ports actually bound. */
@@ -129,17 +128,6 @@ final class Receivers implements Closeable {
         return false;
     }
 
-    /** The spool has room again: connections read again. */
-    private void resume() {
-        for (Channel ch : paused) {
-            paused.remove(ch);
-            ch.eventLoop().execute(() -> {
-                ch.config().setAutoRead(true);
-                ch.read();
-            });
-        }
-    }
-
     private static String peerName(InetSocketAddress a) {
         return a.getAddress().getHostAddress();
     }
@@ -179,13 +167,24 @@ final class Receivers implements Closeable {
             if (failure != null) {
                 LOG.error("cannot spool from {}: closing the connection", ctx.channel().remoteAddress(), failure);
                 ctx.close();
-            } else if (spool.full()) {
+            } else if (spool.full() && ctx.channel().config().isAutoRead()) {
                 ctx.channel().config().setAutoRead(false);
-                paused.add(ctx.channel());
-                if (!spool.full()) { // room came while pausing
-                    resume();
-                }
+                resumeWhenRoom(ctx);
             }
+        }
+
+        /** Polls the spool on this connection's own thread: no wake-up from another thread can be missed. */
+        private void resumeWhenRoom(ChannelHandlerContext ctx) {
+            ctx.executor().schedule(() -> {
+                if (!ctx.channel().isActive()) {
+                    return;
+                }
+                if (spool.full()) {
+                    resumeWhenRoom(ctx);
+                } else {
+                    ctx.channel().config().setAutoRead(true);
+                }
+            }, RESUME_POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -205,12 +204,12 @@ final class Receivers implements Closeable {
         public void channelInactive(ChannelHandlerContext ctx) {
             receiveMillis = System.currentTimeMillis();
             framer.end(this);
-            paused.remove(ctx.channel());
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.debug("connection from {} failed", ctx.channel().remoteAddress(), cause);
+            LOG.warn("connection from {} failed: {}", ctx.channel().remoteAddress(), String.valueOf(cause));
+            LOG.debug("connection failure", cause);
             ctx.close();
         }
     }
@@ -271,6 +270,6 @@ final class Receivers implements Closeable {
     @Override
     public void close() {
         stopReceiving();
-        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 }

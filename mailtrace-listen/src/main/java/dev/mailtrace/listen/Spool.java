@@ -68,7 +68,6 @@ public final class Spool implements Closeable {
     /** Position up to which the records were processed. */
     private volatile long processed;
     private volatile boolean full;
-    private volatile Runnable onRoom = () -> { };
 
     private Spool(Path dir, long segmentBytes, long maxBacklog, int maxRecord) throws IOException {
         this.dir = dir;
@@ -127,6 +126,7 @@ public final class Spool implements Closeable {
         }
         if (segments.isEmpty()) {
             openSegment(emptyStart);
+            processed = emptyStart;
             return;
         }
         Map.Entry<Long, Path> last = segments.lastEntry();
@@ -148,9 +148,6 @@ public final class Spool implements Closeable {
         segmentStart = start;
         segments.put(start, p);
         appended = committed = start;
-        if (processed < start) {
-            processed = start;
-        }
     }
 
     /**
@@ -217,7 +214,9 @@ public final class Spool implements Closeable {
                         LOG.error("spool [{}] cannot be written; receiving stops", dir, e);
                     }
                 }
-                batchStarted.await(10, TimeUnit.MILLISECONDS);
+                if (batchBuffer.position() == 0 || writeFailure != null) {
+                    batchStarted.await(10, TimeUnit.MILLISECONDS);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -254,12 +253,20 @@ public final class Spool implements Closeable {
         }
     }
 
-    /** Records up to {@code position} were processed: frees backlog, waking paused receivers below half of it. */
+    /**
+     * Records up to {@code position} were processed: frees backlog; the spool is no longer full once it
+     * is below half the maximum (paused receivers look every few milliseconds). Under the mutex, so that
+     * a receiver never sets {@link #full()} from a stale position after this has looked at it.
+     */
     void processed(long position) {
-        processed = position;
-        if (full && appended - position <= maxBacklog / 2) {
-            full = false;
-            onRoom.run();
+        mutex.lock();
+        try {
+            processed = position;
+            if (full && appended - position <= maxBacklog / 2) {
+                full = false;
+            }
+        } finally {
+            mutex.unlock();
         }
     }
 
@@ -276,16 +283,6 @@ public final class Spool implements Closeable {
     /** Whether more than the maximum backlog waits to be processed. */
     public boolean full() {
         return full;
-    }
-
-    /** Called (on a processing thread) when a full spool has room again. */
-    void onRoom(Runnable r) {
-        this.onRoom = r;
-    }
-
-    /** How much history before the processing position the spool keeps for replays at most: the backlog limit. */
-    long maxHistory() {
-        return maxBacklog;
     }
 
     /** Bytes appended but not yet processed. */

@@ -169,10 +169,16 @@ class ListenerTest {
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        waitFor(condition, () -> "");
+    }
+
+    /** Waits up to 30 s for {@code condition}; the failure says {@code state}. */
+    static void waitFor(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 30 s");
+                throw new AssertionError("condition not met within 30 s " + state.get());
             }
             Thread.sleep(2);
         }
