@@ -111,12 +111,15 @@ class TlsTest {
                 .out(dir.resolve("out")).tls(cert, key, cert).endpoint(Endpoint.parse(Protocol.TLS, "0")).start()) {
             InetSocketAddress at = ListenerTest.address(l, Protocol.TLS);
             byte[] one = "<13>Nov 24 10:04:01 h p: one\n".getBytes(UTF_8);
-            assertThatThrownBy(() -> {
-                send(client(false), at, one);
-                send(client(false), at, one); // TLS 1.3 may report the refusal only on the next use
-            }).isInstanceOf(IOException.class);
+            try {
+                send(client(false), at, one); // TLS 1.3: the refusal may come after the client's write
+            } catch (IOException refused) {
+                // TLS 1.2, or the alert came in time
+            }
             send(client(true), at, one);
-            ListenerTest.waitFor(() -> l.metrics().received(Protocol.TLS) == 1);
+            ListenerTest.waitFor(() -> l.metrics().received(Protocol.TLS) >= 1);
+            Thread.sleep(200);
+            assertThat(l.metrics().received(Protocol.TLS)).as("only the client with a certificate").isEqualTo(1);
         }
     }
 
