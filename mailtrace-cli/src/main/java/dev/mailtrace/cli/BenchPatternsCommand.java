@@ -78,7 +78,7 @@ abstract class BenchPatternsCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
             description = "Compare with an earlier --format json result; exit 3 if a figure regressed beyond the noise"
-                    + " both runs measured (and by over 5%).")
+                    + " both runs measured (and by over 5%%).")
     Path baseline;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,

@@ -146,4 +146,17 @@ class BenchCommandTest {
         assertThat(o.get("lines_per_s").asDouble()).isPositive();
         assertThat(Cli.run("bench", "parse", "--format", "html", log().toString()).status()).isEqualTo(2);
     }
+
+    @Test
+    void helpOfEverySubcommandFormatsCleanly() {
+        for (String sub : new String[] {"grok", "regex", "parse"}) {
+            Cli.Result r = Cli.run("bench", sub, "--help");
+            assertThat(r.status()).isZero();
+            assertThat(r.out()).contains("Usage: mailtrace bench " + sub);
+            assertThat(r.err()).as(sub).isEmpty();
+        }
+        Cli.Result none = Cli.run("bench");
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).contains("missing command: grok, regex or parse");
+    }
 }
