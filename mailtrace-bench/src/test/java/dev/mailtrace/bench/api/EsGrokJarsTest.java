@@ -105,6 +105,12 @@ class EsGrokJarsTest {
         }
     }
 
+    @Test
+    void elasticsearchsGrokIsNeverOnOurClassPath() {
+        assertThatThrownBy(() -> Class.forName("org.elasticsearch.grok.Grok"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
     private static String sha1(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(b));
     }
