@@ -130,7 +130,9 @@ abstract class BenchPatternsCommand implements Callable<Integer> {
                     .semantics(allPatterns ? Semantics.ALL_PATTERNS : Semantics.FIRST_MATCH).lines(lines)
                     .engines(chosen).matchTimeout(timeout).time(time).top(top)
                     .progress(terminal ? m -> {
-                        err.println(spec.qualifiedName() + ": " + m);
+                        // One status line, redrawn in place (carriage return, erase to end of line),
+                        // so a download's bar moves instead of scrolling.
+                        err.print("\r\033[K" + spec.qualifiedName() + ": " + m);
                         err.flush();
                     } : m -> { })
                     .build();
@@ -143,6 +145,11 @@ abstract class BenchPatternsCommand implements Callable<Integer> {
         } catch (IOException e) {
             // JMH could not run: its lock held by another run, a fork that failed to start, no temp space.
             throw new CliFailure(MailtraceCommand.EXIT_INPUT, "--measure failed: " + CliFailure.reason(e));
+        } finally {
+            if (terminal) {
+                err.print("\r\033[K"); // clear the status line before results or errors
+                err.flush();
+            }
         }
         String out = switch (format) {
             case text -> TextReport.of(r);
