@@ -108,7 +108,7 @@ abstract class BenchPatternsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        boolean terminal = System.console() != null;
+        StatusLine status = StatusLine.forStderr(err);
         BenchmarkResult previous = baseline == null ? null : readBaseline();
         Set<Engine> chosen = EnumSet.noneOf(Engine.class);
         for (String e : engines) {
@@ -129,12 +129,7 @@ abstract class BenchPatternsCommand implements Callable<Integer> {
             b = PatternBenchmark.builder().syntax(syntax()).bank(bank()).patterns(patterns)
                     .semantics(allPatterns ? Semantics.ALL_PATTERNS : Semantics.FIRST_MATCH).lines(lines)
                     .engines(chosen).matchTimeout(timeout).time(time).top(top)
-                    .progress(terminal ? m -> {
-                        // One status line, redrawn in place (carriage return, erase to end of line),
-                        // so a download's bar moves instead of scrolling.
-                        err.print("\r\033[K" + spec.qualifiedName() + ": " + m);
-                        err.flush();
-                    } : m -> { })
+                    .progress(m -> status.show(spec.qualifiedName() + ": " + m)) // a download's bar moves in place
                     .build();
         } catch (InvalidPatternException e) {
             throw new CliFailure(MailtraceCommand.EXIT_USAGE, e.getMessage());
@@ -146,10 +141,7 @@ abstract class BenchPatternsCommand implements Callable<Integer> {
             // JMH could not run: its lock held by another run, a fork that failed to start, no temp space.
             throw new CliFailure(MailtraceCommand.EXIT_INPUT, "--measure failed: " + CliFailure.reason(e));
         } finally {
-            if (terminal) {
-                err.print("\r\033[K"); // clear the status line before results or errors
-                err.flush();
-            }
+            status.clear();
         }
         String out = switch (format) {
             case text -> TextReport.of(r);

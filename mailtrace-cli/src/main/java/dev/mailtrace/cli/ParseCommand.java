@@ -148,33 +148,27 @@ final class ParseCommand implements Callable<Integer> {
 
     /** A line count on stderr, refreshed once a second, only when stderr is a terminal. */
     static final class Progress {
-        private final PrintWriter err;
+        private final StatusLine status;
         private long nextNanos;
-        private boolean shown;
 
-        private Progress(PrintWriter err) {
-            this.err = err;
+        private Progress(StatusLine status) {
+            this.status = status;
             this.nextNanos = System.nanoTime() + 1_000_000_000L;
         }
 
         static Progress forStderr(PrintWriter err) {
-            return new Progress(System.console() != null ? err : null);
+            return new Progress(StatusLine.forStderr(err));
         }
 
         void tick(long lines) {
-            if (err != null && (lines & 0x3FFF) == 0 && System.nanoTime() > nextNanos) {
-                err.print("\r" + lines + " lines...");
-                err.flush();
-                shown = true;
+            if (status.isActive() && (lines & 0x3FFF) == 0 && System.nanoTime() > nextNanos) {
+                status.show(lines + " lines...");
                 nextNanos = System.nanoTime() + 1_000_000_000L;
             }
         }
 
         void done() {
-            if (shown) {
-                err.print("\r\033[K");
-                err.flush();
-            }
+            status.clear();
         }
     }
 
