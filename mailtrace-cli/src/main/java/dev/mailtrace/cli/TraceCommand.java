@@ -105,12 +105,12 @@ final class TraceCommand implements Callable<Integer> {
             description = "text (default) or json (one object per line).")
     Format format;
 
-    @Option(names = {"-j", "--threads"}, paramLabel = "N", defaultValue = "1",
-            description = "Parsing threads (default: ${DEFAULT-VALUE}). With N > 1 lines are parsed on N threads"
-                    + " while aggregation stays in log order (same output); records are written on a thread of their"
-                    + " own either way. On 2 cores one parsing thread is faster: aggregation and writing are most of"
-                    + " the work.")
-    int threads;
+    @Option(names = {"-j", "--threads"}, paramLabel = "N",
+            description = "Threads that parse and aggregate (default: 2 on a machine with 2 or more cores, else 1;"
+                    + " 1 with --line-buffered). 2: one thread reads and parses while another aggregates; N > 2: N - 1"
+                    + " threads parse while one aggregates, for more cores. The output is the same for every N;"
+                    + " records are written on a thread of their own either way.")
+    Integer threads;
 
     @Option(names = "--line-buffered", description = "Flush after every record (for tail -f).")
     boolean lineBuffered;
@@ -134,7 +134,10 @@ final class TraceCommand implements Callable<Integer> {
         if (last != null && last < 1) {
             throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--last must be at least 1, got " + last);
         }
-        if (threads < 1 || threads > 256) {
+        if (threads == null) {
+            // Batches between threads would hold back a live input's records: one thread for tail -f.
+            threads = lineBuffered || Runtime.getRuntime().availableProcessors() < 2 ? 1 : 2;
+        } else if (threads < 1 || threads > 256) {
             throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--threads must be in [1, 256], got " + threads);
         }
         Filter filter = new Filter(from, to, msgid, host, sinceTime, untilTime);

@@ -158,11 +158,11 @@ public final class TraceAggregator implements EventListener {
     private long seq;
     private long globalClock = Long.MIN_VALUE;
     private boolean evictionLogged;
-    private final LinkedHashMap<String, PendingTls> tlsByProcess = new LinkedHashMap<>(64, 0.75f, true) {
+    private final LinkedHashMap<ProcessKey, PendingTls> tlsByProcess = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PendingTls> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<ProcessKey, PendingTls> eldest) {
             return size() > 10_000;
         }
     };
@@ -182,6 +182,28 @@ public final class TraceAggregator implements EventListener {
     };
 
     private record PendingTls(String ip, TlsInfo tls, long time) {
+    }
+
+    /**
+     * The process that logged a TLS session and then the client line of its transaction: a record
+     * rather than a joined string, since it is looked up for every message. Saved states write it
+     * joined, as {@code host NUL program NUL pid}.
+     */
+    private record ProcessKey(String host, String program, long pid) {
+        @Override
+        public String toString() {
+            return host + '\u0000' + program + '\u0000' + pid;
+        }
+
+        static ProcessKey parse(String text) throws TraceStateException {
+            String[] p = text.split("\u0000", -1);
+            try {
+                // a process without program name was written as "null"
+                return new ProcessKey(p[0], p[1].equals("null") ? null : p[1], Long.parseLong(p[2]));
+            } catch (RuntimeException e) {
+                throw new TraceStateException("not a process: " + text.replace('\u0000', ' '));
+            }
+        }
     }
 
     private TraceAggregator(Builder b) {
@@ -259,7 +281,7 @@ public final class TraceAggregator implements EventListener {
         } else if (event instanceof QueueEvent q) {
             queueEvent(hs, time, t, q, program, pid);
         } else if (event instanceof TlsEstablished tls && tls.client() != null) {
-            tlsByProcess.put(processKey(hs.name, program, pid), new PendingTls(tls.client().ip(),
+            tlsByProcess.put(new ProcessKey(hs.name, program, pid), new PendingTls(tls.client().ip(),
                     new TlsInfo(tls.version(), tls.cipher(), tls.cipherBits()), t));
         }
         advance(hs, time, t);
@@ -342,10 +364,10 @@ public final class TraceAggregator implements EventListener {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("tls_by_process"); // least recently used first
-            for (Map.Entry<String, PendingTls> e : tlsByProcess.entrySet()) {
+            for (Map.Entry<ProcessKey, PendingTls> e : tlsByProcess.entrySet()) {
                 PendingTls p = e.getValue();
                 g.writeStartObject();
-                g.writeStringField("process", e.getKey());
+                g.writeStringField("process", e.getKey().toString());
                 StateCodec.string(g, "ip", p.ip);
                 StateCodec.tls(g, "tls", p.tls);
                 g.writeNumberField("time", p.time);
@@ -515,7 +537,7 @@ public final class TraceAggregator implements EventListener {
                 default -> r.skip();
             }
         }
-        tlsByProcess.put(r.require(process, "process"), new PendingTls(ip, r.require(tls, "tls"), time));
+        tlsByProcess.put(ProcessKey.parse(r.require(process, "process")), new PendingTls(ip, r.require(tls, "tls"), time));
     }
 
     // ------------------------------------------------------------------ events
@@ -618,7 +640,7 @@ public final class TraceAggregator implements EventListener {
                 tx.saslUsername = a.saslUsername();
             }
             if (tx.tls == null && !tlsByProcess.isEmpty() && a.client() != null) {
-                PendingTls p = tlsByProcess.get(processKey(hs.name, program, pid));
+                PendingTls p = tlsByProcess.get(new ProcessKey(hs.name, program, pid));
                 if (p != null && (p.ip == null || a.client().ip() == null || p.ip.equals(a.client().ip()))
                         && t - p.time <= idleMs) {
                     tx.tls = p.tls;
@@ -828,10 +850,6 @@ public final class TraceAggregator implements EventListener {
         }
         lastHost = hs;
         return hs;
-    }
-
-    private static String processKey(String host, String program, long pid) {
-        return host + '\u0000' + program + '\u0000' + pid;
     }
 
     /** The transaction for a queue id, created if none is open. */

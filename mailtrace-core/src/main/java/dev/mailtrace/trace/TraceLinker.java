@@ -45,11 +45,11 @@ final class TraceLinker {
     /** Transactions open, and (with messages) finished ones whose message is not yet emitted. */
     private final HashMap<Key, Node> nodes = new HashMap<>();
     /** Recent transaction starts by queue id: the candidates for a hand-off's next hop. */
-    private final HashMap<String, ArrayList<Node>> starts = new HashMap<>();
+    private final LinkIndex<Node> starts = new LinkIndex<>();
     /** Recent hand-offs by the queue id they name: the candidates for a start's previous hop. */
-    private final HashMap<String, ArrayList<Handoff>> handoffs = new HashMap<>();
+    private final LinkIndex<Handoff> handoffs = new LinkIndex<>();
     /** Recent transactions by Message-ID: the fallback join. */
-    private final HashMap<String, ArrayList<Node>> byMessageId = new HashMap<>();
+    private final LinkIndex<Node> byMessageId = new LinkIndex<>();
     private final ArrayDeque<Expiry> expiries = new ArrayDeque<>();
     /** Addresses learned for hosts from links made by name: relay IP or client IP → host. */
     private final LinkedHashMap<String, String> hostByIp = new LinkedHashMap<>(256, 0.75f, true) {
@@ -167,7 +167,7 @@ final class TraceLinker {
             n.comp = c;
         }
         index(STARTS, starts, tx.queueId, n, tx.startMillis);
-        ArrayList<Handoff> hs = handoffs.get(tx.queueId);
+        List<Handoff> hs = handoffs.get(tx.queueId);
         if (hs != null) {
             Handoff best = null;
             int bestScore = -1;
@@ -231,7 +231,7 @@ final class TraceLinker {
         long t = time.toEpochMilli();
         Handoff h = new Handoff(from, new Key(tx.host, tx.queueId), t, relay, where, kind);
         index(HANDOFFS, handoffs, queuedAs, h, t);
-        ArrayList<Node> candidates = starts.get(queuedAs);
+        List<Node> candidates = starts.get(queuedAs);
         Node best = null;
         if (candidates != null) {
             int bestScore = -1;
@@ -418,7 +418,7 @@ final class TraceLinker {
         if (n.messageId == null || tx.client == null) {
             return;
         }
-        ArrayList<Node> candidates = byMessageId.get(n.messageId);
+        List<Node> candidates = byMessageId.get(n.messageId);
         if (candidates == null) {
             return;
         }
@@ -470,14 +470,8 @@ final class TraceLinker {
 
     // ---------------------------------------------------------------- indexes
 
-    @SuppressWarnings("unchecked")
-    private <T> void index(int which, HashMap<String, ArrayList<T>> index, String key, T value, long time) {
-        ArrayList<T> list = index.get(key);
-        if (list == null) {
-            list = new ArrayList<>(1);
-            index.put(key, list);
-        }
-        list.add(value);
+    private <T> void index(int which, LinkIndex<T> index, String key, T value, long time) {
+        index.add(key, value);
         expiries.add(new Expiry(Math.max(time, clock), time, which, key, value));
         if (expiries.size() > maxIndexed) {
             // time went back (files read out of order) or an extreme rate: forget the oldest
@@ -487,19 +481,10 @@ final class TraceLinker {
     }
 
     private void forget(Expiry e) {
-        HashMap<String, ? extends ArrayList<?>> index = e.index == STARTS ? starts
-                : e.index == HANDOFFS ? handoffs : byMessageId;
-        ArrayList<?> list = index.get(e.key);
-        if (list != null) {
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i) == e.value) {
-                    list.remove(i);
-                    break;
-                }
-            }
-            if (list.isEmpty()) {
-                index.remove(e.key);
-            }
+        if (e.index == HANDOFFS) {
+            handoffs.remove(e.key, (Handoff) e.value);
+        } else {
+            (e.index == STARTS ? starts : byMessageId).remove(e.key, (Node) e.value);
         }
     }
 
@@ -822,9 +807,9 @@ final class TraceLinker {
             nodeIds.id((Node) tx.linkState);
         }
         nodes.values().forEach(nodeIds::id);
-        starts.values().forEach(l -> l.forEach(nodeIds::id));
-        byMessageId.values().forEach(l -> l.forEach(nodeIds::id));
-        handoffs.values().forEach(l -> l.forEach(handoffIds::id));
+        starts.forEachValue(nodeIds::id);
+        byMessageId.forEachValue(nodeIds::id);
+        handoffs.forEachValue(handoffIds::id);
         for (Expiry e : expiries) {
             if (e.value instanceof Handoff h) {
                 handoffIds.id(h);
@@ -951,14 +936,14 @@ final class TraceLinker {
         }
     }
 
-    private static <T> void index(JsonGenerator g, String name, HashMap<String, ArrayList<T>> index, Numbering<T> ids)
+    private static <T> void index(JsonGenerator g, String name, LinkIndex<T> index, Numbering<T> ids)
             throws IOException {
         g.writeArrayFieldStart(name);
-        for (Map.Entry<String, ArrayList<T>> e : index.entrySet()) {
+        for (String key : index.keys()) {
             g.writeStartObject();
-            g.writeStringField("key", e.getKey());
+            g.writeStringField("key", key);
             g.writeArrayFieldStart("values");
-            for (T v : e.getValue()) {
+            for (T v : index.get(key)) {
                 g.writeNumber(ids.id(v));
             }
             g.writeEndArray();
@@ -1218,7 +1203,7 @@ final class TraceLinker {
                 time, relay, new Relays.Relay(whereName, whereIp, r.require(place, "where")), r.require(kind, "kind"));
     }
 
-    private static <T> void readIndex(StateCodec.Reader r, HashMap<String, ArrayList<T>> index, List<T> values)
+    private static <T> void readIndex(StateCodec.Reader r, LinkIndex<T> index, List<T> values)
             throws IOException {
         r.array();
         while (r.item()) {
@@ -1242,13 +1227,13 @@ final class TraceLinker {
 
     /** The transaction whose latest recent hand-off was answered with {@code queuedAs}, or null. */
     Key handedOver(String queuedAs) {
-        ArrayList<Handoff> hs = handoffs.get(queuedAs);
-        return hs == null || hs.isEmpty() ? null : hs.get(hs.size() - 1).fromKey;
+        List<Handoff> hs = handoffs.get(queuedAs);
+        return hs == null ? null : hs.get(hs.size() - 1).fromKey;
     }
 
     /** The open transaction with this Message-ID that started last, or null. */
     Key latestOpen(String messageId) {
-        ArrayList<Node> ns = byMessageId.get(messageId);
+        List<Node> ns = byMessageId.get(messageId);
         Node best = null;
         if (ns != null) {
             for (Node n : ns) {

@@ -44,17 +44,18 @@ import dev.mailtrace.syslog.YearInference;
  * }</pre>
  *
  * <p><b>How.</b> With one thread a {@link LogParser} parses each line and its events go to the
- * aggregator when it returns. With N threads
- * a reader thread copies lines into chunks (a few thousand lines, cut at file boundaries), N
- * workers parse whole chunks (one {@link LogParser} each) keeping only the events the aggregator
- * reads, and the calling thread takes the chunks back <em>in input order</em> and feeds the
- * aggregator: the aggregator sees the same events in the same order as with one thread, so every
- * result is identical, whatever N. (Sharding the aggregation by (host, queue id) would need the
- * cross-host linking to be merged again; aggregation is cheap next to parsing, so one ordered
- * consumer is both simpler and as fast.) Memory is bounded: at most {@code 4 × N} chunks are in
- * flight.
+ * aggregator when it returns. With two, one thread reads and parses as the single thread would, and
+ * hands the events over in batches to the calling thread, which aggregates: on two cores parsing
+ * and aggregation (plus writing) are about half of the work each. With N &gt; 2 a reader thread
+ * copies lines into chunks (a few thousand lines, cut at file boundaries), N − 1 workers parse whole
+ * chunks (one {@link LogParser} each) keeping only the events the aggregator reads, and the calling
+ * thread takes the chunks back <em>in input order</em> and feeds the aggregator. Either way the
+ * aggregator sees the same events in the same order as with one thread, so every result is
+ * identical, whatever N. (Sharding the aggregation by (host, queue id) would need the cross-host
+ * linking to be merged again; one ordered consumer is simpler.) Memory is bounded: at most
+ * {@code 4 × N} chunks are in flight.
  *
- * <p><b>Years.</b> A parser on a chunk does not know the year of the lines before it. So the reader
+ * <p><b>Years.</b> (N &gt; 2.) A parser on a chunk does not know the year of the lines before it. So the reader
  * thread reads the header of the first timestamped line of each chunk with a scanner of its own
  * that keeps the year inference of the file (the file's modification time or {@code --year}, then
  * New Year rollovers), and the chunk's parser starts with that line's exact time as its year
@@ -72,6 +73,8 @@ public final class TracePipeline {
     private final int year;
     private final int threads;
     private final int chunkLines;
+    /** Batches of events in flight between the two threads of a staged run. */
+    private static final int STAGED_BATCHES = 8;
 
     private TracePipeline(Builder b) {
         this.registry = b.registry;
@@ -86,7 +89,7 @@ public final class TracePipeline {
         return new Builder(registry);
     }
 
-    /** The number of parsing threads. */
+    /** The number of threads that parse and aggregate (see {@link Builder#threads}). */
     public int threads() {
         return threads;
     }
@@ -117,7 +120,10 @@ public final class TracePipeline {
             return new ParseStats();
         }
         Feed feed = inputs.size() == 1 ? new SingleFeed(inputs.get(0)) : new MergedFeed(inputs, this);
-        return threads == 1 ? runHere(feed, aggregator) : new Run(feed, aggregator).run();
+        if (threads == 1) {
+            return runHere(feed, aggregator);
+        }
+        return threads == 2 ? new Staged(feed, aggregator).run() : new Run(feed, aggregator).run();
     }
 
     /**
@@ -374,6 +380,8 @@ public final class TracePipeline {
         String[] programs;
         long[] pids;
         int count;
+        /** What the reading or parsing thread failed with (staged runs), or null. */
+        Throwable failure;
 
         void add(byte[] buf, int off, int len) {
             if (size + len > data.length) {
@@ -427,7 +435,108 @@ public final class TracePipeline {
         }
     }
 
-    /** One run with worker threads. */
+    /**
+     * Two threads: one reads and parses exactly as {@link #runHere} does, and hands the events over
+     * in batches; the calling thread aggregates them. The parser sees the lines in the same order with
+     * the same source restarts as with one thread, so every result is identical. Batches are recycled:
+     * at most {@value #STAGED_BATCHES} are in flight.
+     */
+    private final class Staged {
+        private static final int BATCH_EVENTS = 1024;
+        private final Feed in;
+        private final TraceAggregator aggregator;
+        private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(STAGED_BATCHES);
+        private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(STAGED_BATCHES + 2);
+        private final LogParser parser;
+        private volatile boolean stopped;
+        private Chunk batch;
+
+        Staged(Feed in, TraceAggregator aggregator) {
+            this.in = in;
+            this.aggregator = aggregator;
+            this.parser = parser(!in.exact());
+        }
+
+        ParseStats run() throws IOException {
+            Thread reader = new Thread(this::parse, "mailtrace-parse");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                while (true) {
+                    Chunk c = full.take();
+                    if (c.failure != null) {
+                        throw rethrow(c.failure);
+                    }
+                    if (c == Chunk.END) {
+                        break;
+                    }
+                    for (int i = 0; i < c.count; i++) {
+                        aggregator.accept(c.hosts[i], c.times[i], c.programs[i], c.pids[i], c.events[i]);
+                        c.events[i] = null;
+                        c.times[i] = null;
+                    }
+                    c.count = 0;
+                    free.offer(c);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while tracing", e);
+            } finally {
+                stopped = true;
+                reader.interrupt();
+                try {
+                    reader.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            // the parser thread has ended: its last write happened before END was put
+            return parser.stats();
+        }
+
+        private void parse() {
+            batch = new Chunk();
+            EventListener collect = (line, event) -> {
+                if (TraceAggregator.accepts(event)) {
+                    String host = line.host();
+                    prehash(host, event);
+                    batch.event(host, line.instant(), line.program(), line.pid(), event);
+                }
+            };
+            try {
+                try {
+                    while (!stopped && in.next()) {
+                        if (in.restart()) {
+                            parser.startSource(in.sourceName(), in.reference());
+                        }
+                        parser.parseLine(in.buffer(), in.start(), in.length(), collect);
+                        if (batch.count >= BATCH_EVENTS) {
+                            full.put(batch);
+                            Chunk next = free.poll();
+                            batch = next != null ? next : new Chunk();
+                        }
+                    }
+                } catch (IOException | RuntimeException | Error e) {
+                    // the events of the lines before the failure are aggregated, then the failure is reported
+                    if (batch.count > 0) {
+                        full.put(batch);
+                    }
+                    Chunk failed = new Chunk();
+                    failed.failure = e instanceof IOException io ? new UncheckedIOException(io) : e;
+                    full.put(failed);
+                    return;
+                }
+                if (batch.count > 0) {
+                    full.put(batch);
+                }
+                full.put(Chunk.END);
+            } catch (InterruptedException e) {
+                // stopped by the consumer
+            }
+        }
+    }
+
+    /** N > 2 threads: a reader, N − 1 parsing workers, aggregation on the calling thread. */
     private final class Run {
         private final Feed in;
         private final TraceAggregator aggregator;
@@ -446,7 +555,7 @@ public final class TracePipeline {
             this.aggregator = aggregator;
             this.queue = new ArrayBlockingQueue<>(threads * 4);
             AtomicInteger n = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(threads, r -> {
+            this.pool = Executors.newFixedThreadPool(threads - 1, r -> {
                 Thread t = new Thread(r, "mailtrace-parse-" + n.incrementAndGet());
                 t.setDaemon(true);
                 return t;
@@ -464,17 +573,7 @@ public final class TracePipeline {
                     try {
                         c = f.get();
                     } catch (ExecutionException e) {
-                        Throwable cause = e.getCause();
-                        if (cause instanceof UncheckedIOException u) {
-                            throw u.getCause();
-                        }
-                        if (cause instanceof RuntimeException r) {
-                            throw r;
-                        }
-                        if (cause instanceof Error err) {
-                            throw err;
-                        }
-                        throw new IllegalStateException(cause);
+                        throw rethrow(e.getCause());
                     }
                     if (c == Chunk.END) {
                         break;
@@ -610,6 +709,20 @@ public final class TracePipeline {
         }
     }
 
+    /** Throws what a reading or parsing thread failed with, as the calling thread would have. */
+    private static IOException rethrow(Throwable cause) throws IOException {
+        if (cause instanceof UncheckedIOException u) {
+            throw u.getCause();
+        }
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(cause);
+    }
+
     /**
      * Computes (and so caches in the strings) the hashes of the keys the aggregator looks up, here on
      * a parsing thread rather than on the aggregating one.
@@ -652,7 +765,13 @@ public final class TracePipeline {
             return this;
         }
 
-        /** Parsing threads, 1 to 256 (default 1: everything on the calling thread). */
+        /**
+         * Threads that parse and aggregate, 1 to 256 (default 1: everything on the calling thread).
+         * 2: one more thread reads and parses while the calling thread aggregates, the fastest on two
+         * cores. N &gt; 2: a reader thread and N − 1 parsing threads, for machines with more cores.
+         * Events reach the aggregator in batches, so with more than one thread the records of a slow
+         * live input (a pipe from {@code tail -f}) come in bursts.
+         */
         public Builder threads(int threads) {
             if (threads < 1 || threads > 256) {
                 throw new IllegalArgumentException("threads [" + threads + "] out of range [1, 256]");
@@ -661,7 +780,7 @@ public final class TracePipeline {
             return this;
         }
 
-        /** Lines per chunk with several threads (default 4096). */
+        /** Lines per chunk with more than two threads (default 4096). */
         public Builder chunkLines(int lines) {
             if (lines < 1) {
                 throw new IllegalArgumentException("chunkLines [" + lines + "] must be at least 1");

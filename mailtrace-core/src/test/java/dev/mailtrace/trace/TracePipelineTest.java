@@ -83,7 +83,7 @@ class TracePipelineTest {
         assertThat(one.lines().filter(l -> l.startsWith("{\"type\":\"message\""))).hasSize(2000);
         assertThat(one).contains("\"start\":\"2025-12-31T23:59:").contains("\"start\":\"2026-01-01T00:00:");
         assertThat(one).doesNotContain("\"start\":\"2025-01-01").doesNotContain("\"complete\":false");
-        for (int threads : new int[] {2, 3}) {
+        for (int threads : new int[] {2, 3, 4}) {
             for (int chunk : new int[] {1, 97, 4096}) {
                 assertThat(trace(log, threads, chunk, true)).as(threads + " threads, chunks of " + chunk).isEqualTo(one);
             }
@@ -115,7 +115,7 @@ class TracePipelineTest {
         List<String> central = traceMerged(List.of(log), 1, 4096);
         assertThat(central.stream().filter(l -> l.startsWith("{\"type\":\"message\"")))
                 .hasSize(1500).allMatch(l -> l.contains("\"via\":\"relay\""));
-        for (int threads : new int[] {1, 2}) {
+        for (int threads : new int[] {1, 2, 3}) {
             for (int chunk : new int[] {1, 100, 4096}) {
                 assertThat(traceMerged(List.of(mbox1.toString(), mx1.toString()), threads, chunk))
                         .as(threads + " threads, chunks of " + chunk).isEqualTo(central);
@@ -128,7 +128,7 @@ class TracePipelineTest {
         String log = log(LocalDateTime.of(2026, 3, 1, 10, 0), 3000);
         List<TraceRecord> out = new ArrayList<>();
         TraceAggregator agg = TraceAggregator.builder().messages(true).listener(out::add).build();
-        TracePipeline p = TracePipeline.builder(registry()).zone(ZONE).year(2026).threads(2).chunkLines(500).build();
+        TracePipeline p = TracePipeline.builder(registry()).zone(ZONE).year(2026).threads(3).chunkLines(500).build();
         try (LogReader in = LogReader.builder().open("-", new ByteArrayInputStream((log + log).getBytes(StandardCharsets.UTF_8)))) {
             p.run(in, agg);
         }
@@ -145,7 +145,7 @@ class TracePipelineTest {
     @Test
     void aSinkFailureStopsTheRunAndIsReported() {
         String log = log(LocalDateTime.of(2026, 3, 1, 10, 0), 5000);
-        for (int threads : new int[] {1, 2}) {
+        for (int threads : new int[] {1, 2, 3}) {
             TraceAggregator agg = TraceAggregator.builder().listener(r -> {
                 throw new SinkException("test", "disk full", null);
             }).limits(TraceLimits.builder().reorderWindow(java.time.Duration.ZERO).build()).build();
@@ -161,7 +161,7 @@ class TracePipelineTest {
     @Test
     void aReadErrorIsReportedAfterTheLinesBeforeIt() {
         byte[] good = log(LocalDateTime.of(2026, 3, 1, 10, 0), 100).getBytes(StandardCharsets.UTF_8);
-        for (int threads : new int[] {1, 2}) {
+        for (int threads : new int[] {1, 2, 3}) {
             InputStream failing = new InputStream() {
                 int pos;
 

@@ -106,11 +106,35 @@ public record Delivery(String queueId, String recipient, String originalRecipien
         if (Double.isNaN(delayBeforeQmgr)) {
             return null;
         }
-        return seconds(delayBeforeQmgr) + "/" + seconds(delayInQmgr) + "/" + seconds(delayConnSetup) + "/"
-                + seconds(delayTransmission);
+        StringBuilder sb = new StringBuilder(24);
+        seconds(sb, delayBeforeQmgr).append('/');
+        seconds(sb, delayInQmgr).append('/');
+        seconds(sb, delayConnSetup).append('/');
+        return seconds(sb, delayTransmission).toString();
     }
 
-    private static String seconds(double s) {
-        return s == Math.rint(s) && !Double.isInfinite(s) ? Long.toString((long) s) : Double.toString(s);
+    /** As {@link Double#toString}, but whole numbers without {@code .0}, and quickly for the decimals postfix writes. */
+    static StringBuilder seconds(StringBuilder sb, double s) {
+        if (s == Math.rint(s) && !Double.isInfinite(s)) {
+            return sb.append((long) s);
+        }
+        if (s > 0 && s < 1e6) {
+            long m = Math.round(s * 1000);
+            if (m / 1000.0 == s) {
+                // s is the double nearest a decimal of at most three places (postfix writes two), whose
+                // digits are then what Double.toString gives: this saves its general algorithm
+                sb.append(m / 1000).append('.');
+                int f = (int) (m % 1000);
+                sb.append((char) ('0' + f / 100));
+                if (f % 100 != 0) {
+                    sb.append((char) ('0' + f / 10 % 10));
+                    if (f % 10 != 0) {
+                        sb.append((char) ('0' + f % 10));
+                    }
+                }
+                return sb;
+            }
+        }
+        return sb.append(s);
     }
 }

@@ -33,6 +33,21 @@ class GenericInterfacesTest {
     }
 
     @Test
+    void delaysAreWrittenAsDoubleToStringWouldForEveryValue() {
+        // the fast path for decimals of up to three places, and the general one for everything else
+        for (long m = 1; m < 2_000_000; m += m < 20_000 ? 1 : 7) {
+            double s = m / 1000.0;
+            String expected = m % 1000 == 0 ? Long.toString(m / 1000) : Double.toString(s);
+            assertThat(Delivery.seconds(new StringBuilder(), s).toString()).as("%d/1000", m).isEqualTo(expected);
+        }
+        for (double s : new double[] {0.0001, 1.0E-5, 0.1 + 0.2, 1234567.5, 1.0 / 3, 0.0005, 999999.999}) {
+            assertThat(Delivery.seconds(new StringBuilder(), s).toString()).as("%s", s).isEqualTo(Double.toString(s));
+        }
+        assertThat(Delivery.seconds(new StringBuilder(), 0).toString()).isEqualTo("0");
+        assertThat(Delivery.seconds(new StringBuilder(), 1e7).toString()).isEqualTo("10000000");
+    }
+
+    @Test
     void xforwardedClientsNameTheirPreviousQueueId() {
         MessageAccepted m = (MessageAccepted) parse("postfix/smtpd",
                 "7A3C31A0F21: client=localhost[127.0.0.1], orig_queue_id=4F9D195432C, orig_client=mail.example.org[198.51.100.23]");
