@@ -12,6 +12,8 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import dev.mailtrace.event.Client;
 import dev.mailtrace.event.DeliveryStatus;
@@ -71,6 +73,67 @@ public final class NdjsonSink implements Sink {
     private static final String[] STATUS = labels(DeliveryStatus.values().length, i -> DeliveryStatus.values()[i].label());
     private static final String[] REASON = labels(RejectReason.values().length, i -> RejectReason.values()[i].label());
 
+    /** The field names, encoded once: writing a name is then a copy of its bytes, not an escaping pass. */
+    private static final class Key {
+        static final SerializedString ACTIONS = new SerializedString("actions");
+        static final SerializedString ATTEMPTS = new SerializedString("attempts");
+        static final SerializedString BITS = new SerializedString("bits");
+        static final SerializedString BOUNCE_OF = new SerializedString("bounce_of");
+        static final SerializedString BOUNCES = new SerializedString("bounces");
+        static final SerializedString CIPHER = new SerializedString("cipher");
+        static final SerializedString CLIENT = new SerializedString("client");
+        static final SerializedString CLOSED_BY = new SerializedString("closed_by");
+        static final SerializedString CODE = new SerializedString("code");
+        static final SerializedString COMPLETE = new SerializedString("complete");
+        static final SerializedString DELAY = new SerializedString("delay");
+        static final SerializedString DELAYS = new SerializedString("delays");
+        static final SerializedString DELIVERIES = new SerializedString("deliveries");
+        static final SerializedString DISPOSITION = new SerializedString("disposition");
+        static final SerializedString DSN = new SerializedString("dsn");
+        static final SerializedString END = new SerializedString("end");
+        static final SerializedString EVENT = new SerializedString("event");
+        static final SerializedString FILTER = new SerializedString("filter");
+        static final SerializedString FILTERS = new SerializedString("filters");
+        static final SerializedString FORWARDED_TO = new SerializedString("forwarded_to");
+        static final SerializedString FROM = new SerializedString("from");
+        static final SerializedString HELO = new SerializedString("helo");
+        static final SerializedString HOPS = new SerializedString("hops");
+        static final SerializedString HOST = new SerializedString("host");
+        static final SerializedString IP = new SerializedString("ip");
+        static final SerializedString MAILBOX = new SerializedString("mailbox");
+        static final SerializedString MESSAGE_ID = new SerializedString("message_id");
+        static final SerializedString NAME = new SerializedString("name");
+        static final SerializedString NEXT = new SerializedString("next");
+        static final SerializedString NRCPT = new SerializedString("nrcpt");
+        static final SerializedString ORIG_TO = new SerializedString("orig_to");
+        static final SerializedString PORT = new SerializedString("port");
+        static final SerializedString PREV = new SerializedString("prev");
+        static final SerializedString QUEUE_ID = new SerializedString("queue_id");
+        static final SerializedString QUEUED_AS = new SerializedString("queued_as");
+        static final SerializedString REASON = new SerializedString("reason");
+        static final SerializedString REASON_TEXT = new SerializedString("reason_text");
+        static final SerializedString RECIPIENTS = new SerializedString("recipients");
+        static final SerializedString REJECTS = new SerializedString("rejects");
+        static final SerializedString RELAY = new SerializedString("relay");
+        static final SerializedString RESPONSE = new SerializedString("response");
+        static final SerializedString SASL_METHOD = new SerializedString("sasl_method");
+        static final SerializedString SASL_USERNAME = new SerializedString("sasl_username");
+        static final SerializedString SCORE = new SerializedString("score");
+        static final SerializedString SESSION_ID = new SerializedString("session_id");
+        static final SerializedString SIZE = new SerializedString("size");
+        static final SerializedString STAGE = new SerializedString("stage");
+        static final SerializedString START = new SerializedString("start");
+        static final SerializedString STATUS = new SerializedString("status");
+        static final SerializedString TIME = new SerializedString("time");
+        static final SerializedString TLS = new SerializedString("tls");
+        static final SerializedString TO = new SerializedString("to");
+        static final SerializedString TYPE = new SerializedString("type");
+        static final SerializedString USER = new SerializedString("user");
+        static final SerializedString VERDICT = new SerializedString("verdict");
+        static final SerializedString VERSION = new SerializedString("version");
+        static final SerializedString VIA = new SerializedString("via");
+    }
+
     private final JsonGenerator gen;
     private final DateTimeFormatter times;
     private final boolean flushEachRecord;
@@ -111,8 +174,8 @@ public final class NdjsonSink implements Sink {
                 transaction(t);
             } else if (record instanceof Reject r) {
                 gen.writeStartObject();
-                gen.writeStringField("type", "reject");
-                gen.writeStringField("host", r.host());
+                str(Key.TYPE, "reject");
+                str(Key.HOST, r.host());
                 rejectFields(r);
                 gen.writeEndObject();
             } else if (record instanceof MessageTrace m) {
@@ -156,44 +219,44 @@ public final class NdjsonSink implements Sink {
 
     private void transaction(Transaction t) throws IOException {
         gen.writeStartObject();
-        gen.writeStringField("type", "transaction");
-        gen.writeStringField("host", t.host());
-        gen.writeStringField("queue_id", t.queueId());
-        time("start", t.start());
-        time("end", t.end());
-        client("client", t.client());
-        string("sasl_method", t.saslMethod());
-        string("sasl_username", t.saslUsername());
+        str(Key.TYPE, "transaction");
+        str(Key.HOST, t.host());
+        str(Key.QUEUE_ID, t.queueId());
+        time(Key.START, t.start());
+        time(Key.END, t.end());
+        client(Key.CLIENT, t.client());
+        string(Key.SASL_METHOD, t.saslMethod());
+        string(Key.SASL_USERNAME, t.saslUsername());
         if (t.tls() != null) {
-            gen.writeObjectFieldStart("tls");
-            string("version", t.tls().version());
-            string("cipher", t.tls().cipher());
-            count("bits", t.tls().bits());
+            object(Key.TLS);
+            string(Key.VERSION, t.tls().version());
+            string(Key.CIPHER, t.tls().cipher());
+            count(Key.BITS, t.tls().bits());
             gen.writeEndObject();
         }
-        string("from", t.from());
-        count("size", t.size());
-        count("nrcpt", t.nrcpt());
-        string("message_id", t.messageId());
-        gen.writeArrayFieldStart("recipients");
+        string(Key.FROM, t.from());
+        count(Key.SIZE, t.size());
+        count(Key.NRCPT, t.nrcpt());
+        string(Key.MESSAGE_ID, t.messageId());
+        array(Key.RECIPIENTS);
         for (Recipient r : t.recipients()) {
             gen.writeStartObject();
-            gen.writeStringField("to", r.to());
-            string("orig_to", r.origTo());
-            gen.writeStringField("status", STATUS[r.status().ordinal()]);
-            gen.writeArrayFieldStart("attempts");
+            str(Key.TO, r.to());
+            string(Key.ORIG_TO, r.origTo());
+            str(Key.STATUS, STATUS[r.status().ordinal()]);
+            array(Key.ATTEMPTS);
             for (DeliveryAttempt a : r.attempts()) {
                 gen.writeStartObject();
-                time("time", a.time());
-                string("relay", a.relay());
+                time(Key.TIME, a.time());
+                string(Key.RELAY, a.relay());
                 if (!Double.isNaN(a.delay())) {
-                    gen.writeNumberField("delay", a.delay());
+                    num(Key.DELAY, a.delay());
                 }
-                string("delays", a.delays());
-                string("dsn", a.dsn());
-                gen.writeStringField("status", STATUS[a.status().ordinal()]);
-                string("response", a.response());
-                string("queued_as", a.queuedAs());
+                string(Key.DELAYS, a.delays());
+                string(Key.DSN, a.dsn());
+                str(Key.STATUS, STATUS[a.status().ordinal()]);
+                string(Key.RESPONSE, a.response());
+                string(Key.QUEUED_AS, a.queuedAs());
                 gen.writeEndObject();
             }
             gen.writeEndArray();
@@ -201,7 +264,7 @@ public final class NdjsonSink implements Sink {
         }
         gen.writeEndArray();
         if (!t.rejects().isEmpty()) {
-            gen.writeArrayFieldStart("rejects");
+            array(Key.REJECTS);
             for (Reject r : t.rejects()) {
                 gen.writeStartObject();
                 rejectFields(r);
@@ -210,11 +273,11 @@ public final class NdjsonSink implements Sink {
             gen.writeEndArray();
         }
         if (!t.actions().isEmpty()) {
-            gen.writeArrayFieldStart("actions");
+            array(Key.ACTIONS);
             for (Action a : t.actions()) {
                 gen.writeStartObject();
-                time("time", a.time());
-                gen.writeStringField("event", a.event());
+                time(Key.TIME, a.time());
+                str(Key.EVENT, a.event());
                 for (Map.Entry<String, Object> f : a.fields().entrySet()) {
                     value(f.getKey(), f.getValue());
                 }
@@ -223,136 +286,136 @@ public final class NdjsonSink implements Sink {
             gen.writeEndArray();
         }
         if (!t.filters().isEmpty()) {
-            gen.writeArrayFieldStart("filters");
+            array(Key.FILTERS);
             for (FilterResult f : t.filters()) {
                 gen.writeStartObject();
-                time("time", f.time());
-                gen.writeStringField("filter", f.filter());
-                gen.writeStringField("verdict", f.verdict());
-                gen.writeStringField("disposition", f.disposition().label());
+                time(Key.TIME, f.time());
+                str(Key.FILTER, f.filter());
+                str(Key.VERDICT, f.verdict());
+                str(Key.DISPOSITION, f.disposition().label());
                 if (!Double.isNaN(f.score())) {
-                    gen.writeNumberField("score", f.score());
+                    num(Key.SCORE, f.score());
                 }
                 if (!Double.isNaN(f.delay())) {
-                    gen.writeNumberField("delay", f.delay());
+                    num(Key.DELAY, f.delay());
                 }
-                strings("recipients", f.recipients());
-                strings("queued_as", f.queuedAs());
+                strings(Key.RECIPIENTS, f.recipients());
+                strings(Key.QUEUED_AS, f.queuedAs());
                 gen.writeEndObject();
             }
             gen.writeEndArray();
         }
         if (!t.deliveries().isEmpty()) {
-            gen.writeArrayFieldStart("deliveries");
+            array(Key.DELIVERIES);
             for (MailboxResult d : t.deliveries()) {
                 gen.writeStartObject();
-                time("time", d.time());
-                gen.writeStringField("host", d.host());
-                string("to", d.to());
-                string("user", d.user());
-                string("mailbox", d.mailbox());
-                gen.writeStringField("status", STATUS[d.status().ordinal()]);
-                string("forwarded_to", d.forwardedTo());
-                string("session_id", d.sessionId());
-                string("reason", d.reason());
+                time(Key.TIME, d.time());
+                str(Key.HOST, d.host());
+                string(Key.TO, d.to());
+                string(Key.USER, d.user());
+                string(Key.MAILBOX, d.mailbox());
+                str(Key.STATUS, STATUS[d.status().ordinal()]);
+                string(Key.FORWARDED_TO, d.forwardedTo());
+                string(Key.SESSION_ID, d.sessionId());
+                string(Key.REASON, d.reason());
                 gen.writeEndObject();
             }
             gen.writeEndArray();
         }
-        links("next", t.next(), true);
-        link("prev", t.prev());
-        link("bounce_of", t.bounceOf());
-        links("bounces", t.bounces(), false);
-        gen.writeBooleanField("complete", t.complete());
-        gen.writeStringField("closed_by", t.closedBy().label());
+        links(Key.NEXT, t.next(), true);
+        link(Key.PREV, t.prev());
+        link(Key.BOUNCE_OF, t.bounceOf());
+        links(Key.BOUNCES, t.bounces(), false);
+        bool(Key.COMPLETE, t.complete());
+        str(Key.CLOSED_BY, t.closedBy().label());
         gen.writeEndObject();
     }
 
     private void rejectFields(Reject r) throws IOException {
-        time("time", r.time());
-        string("queue_id", r.queueId());
-        client("client", r.client());
-        string("stage", r.stage());
-        count("code", r.code());
-        string("dsn", r.dsn());
-        string("from", r.from());
-        string("to", r.to());
-        string("helo", r.helo());
-        gen.writeStringField("reason", REASON[r.reason().ordinal()]);
-        string("reason_text", r.reasonText());
+        time(Key.TIME, r.time());
+        string(Key.QUEUE_ID, r.queueId());
+        client(Key.CLIENT, r.client());
+        string(Key.STAGE, r.stage());
+        count(Key.CODE, r.code());
+        string(Key.DSN, r.dsn());
+        string(Key.FROM, r.from());
+        string(Key.TO, r.to());
+        string(Key.HELO, r.helo());
+        str(Key.REASON, REASON[r.reason().ordinal()]);
+        string(Key.REASON_TEXT, r.reasonText());
     }
 
     private void message(MessageTrace m, boolean top) throws IOException {
         gen.writeStartObject();
         if (top) {
-            gen.writeStringField("type", "message");
+            str(Key.TYPE, "message");
         }
-        string("message_id", m.messageId());
-        string("from", m.from());
-        time("start", m.start());
-        time("end", m.end());
-        gen.writeArrayFieldStart("hops");
+        string(Key.MESSAGE_ID, m.messageId());
+        string(Key.FROM, m.from());
+        time(Key.START, m.start());
+        time(Key.END, m.end());
+        array(Key.HOPS);
         for (Hop h : m.hops()) {
             gen.writeStartObject();
-            gen.writeStringField("host", h.host());
-            gen.writeStringField("queue_id", h.queueId());
-            time("start", h.start());
+            str(Key.HOST, h.host());
+            str(Key.QUEUE_ID, h.queueId());
+            time(Key.START, h.start());
             if (h.via() != null) {
-                gen.writeStringField("via", h.via().label());
+                str(Key.VIA, h.via().label());
             }
             gen.writeEndObject();
         }
         gen.writeEndArray();
-        gen.writeArrayFieldStart("recipients");
+        array(Key.RECIPIENTS);
         for (RecipientOutcome o : m.recipients()) {
             gen.writeStartObject();
-            gen.writeStringField("to", o.to());
-            gen.writeStringField("status", STATUS[o.status().ordinal()]);
-            gen.writeStringField("host", o.host());
-            gen.writeStringField("queue_id", o.queueId());
-            time("time", o.time());
-            string("relay", o.relay());
-            string("dsn", o.dsn());
-            string("response", o.response());
-            gen.writeNumberField("attempts", o.attempts());
-            string("mailbox", o.mailbox());
+            str(Key.TO, o.to());
+            str(Key.STATUS, STATUS[o.status().ordinal()]);
+            str(Key.HOST, o.host());
+            str(Key.QUEUE_ID, o.queueId());
+            time(Key.TIME, o.time());
+            string(Key.RELAY, o.relay());
+            string(Key.DSN, o.dsn());
+            string(Key.RESPONSE, o.response());
+            num(Key.ATTEMPTS, o.attempts());
+            string(Key.MAILBOX, o.mailbox());
             gen.writeEndObject();
         }
         gen.writeEndArray();
         if (!m.bounces().isEmpty()) {
-            gen.writeArrayFieldStart("bounces");
+            array(Key.BOUNCES);
             for (MessageTrace b : m.bounces()) {
                 message(b, false);
             }
             gen.writeEndArray();
         }
-        gen.writeBooleanField("complete", m.complete());
+        bool(Key.COMPLETE, m.complete());
         gen.writeEndObject();
     }
 
-    private void strings(String name, List<String> values) throws IOException {
+    private void strings(SerializableString name, List<String> values) throws IOException {
         if (values.isEmpty()) {
             return;
         }
-        gen.writeArrayFieldStart(name);
+        array(name);
         for (String v : values) {
             gen.writeString(v);
         }
         gen.writeEndArray();
     }
 
-    private void links(String name, List<Link> links, boolean always) throws IOException {
+    private void links(SerializableString name, List<Link> links, boolean always) throws IOException {
         if (links.isEmpty() && !always) {
             return;
         }
-        gen.writeArrayFieldStart(name);
+        array(name);
         for (Link l : links) {
             linkObject(l);
         }
         gen.writeEndArray();
     }
 
-    private void link(String name, Link l) throws IOException {
+    private void link(SerializableString name, Link l) throws IOException {
         if (l != null) {
             gen.writeFieldName(name);
             linkObject(l);
@@ -361,25 +424,25 @@ public final class NdjsonSink implements Sink {
 
     private void linkObject(Link l) throws IOException {
         gen.writeStartObject();
-        string("host", l.host());
-        gen.writeStringField("queue_id", l.queueId());
-        string("relay", l.relay());
-        gen.writeStringField("via", l.via().label());
+        string(Key.HOST, l.host());
+        str(Key.QUEUE_ID, l.queueId());
+        string(Key.RELAY, l.relay());
+        str(Key.VIA, l.via().label());
         gen.writeEndObject();
     }
 
-    private void client(String name, Client c) throws IOException {
+    private void client(SerializableString name, Client c) throws IOException {
         if (c == null) {
             return;
         }
-        gen.writeObjectFieldStart(name);
-        string("name", c.hostname());
-        string("ip", c.ip());
-        count("port", c.port());
+        object(name);
+        string(Key.NAME, c.hostname());
+        string(Key.IP, c.ip());
+        count(Key.PORT, c.port());
         gen.writeEndObject();
     }
 
-    private void time(String name, Instant t) throws IOException {
+    private void time(SerializableString name, Instant t) throws IOException {
         if (t != null) {
             String text;
             if (t.getNano() != 0) {
@@ -394,7 +457,7 @@ public final class NdjsonSink implements Sink {
                     cachedTexts[slot] = text;
                 }
             }
-            gen.writeStringField(name, text);
+            str(name, text);
         }
     }
 
@@ -406,15 +469,45 @@ public final class NdjsonSink implements Sink {
         return a;
     }
 
-    private void string(String name, String value) throws IOException {
+    private void string(SerializableString name, String value) throws IOException {
         if (value != null) {
-            gen.writeStringField(name, value);
+            str(name, value);
         }
     }
 
-    private void count(String name, long value) throws IOException {
+    private void str(SerializableString name, String value) throws IOException {
+        gen.writeFieldName(name);
+        gen.writeString(value);
+    }
+
+    private void num(SerializableString name, long value) throws IOException {
+        gen.writeFieldName(name);
+        gen.writeNumber(value);
+    }
+
+    private void num(SerializableString name, double value) throws IOException {
+        gen.writeFieldName(name);
+        gen.writeNumber(value);
+    }
+
+    private void bool(SerializableString name, boolean value) throws IOException {
+        gen.writeFieldName(name);
+        gen.writeBoolean(value);
+    }
+
+    private void array(SerializableString name) throws IOException {
+        gen.writeFieldName(name);
+        gen.writeStartArray();
+    }
+
+    private void object(SerializableString name) throws IOException {
+        gen.writeFieldName(name);
+        gen.writeStartObject();
+    }
+
+    private void count(SerializableString name, long value) throws IOException {
         if (value >= 0) {
-            gen.writeNumberField(name, value);
+            num(name, value);
         }
     }
 
