@@ -1,29 +1,42 @@
 package dev.mailtrace.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.mailtrace.es.EsConnectException;
+import dev.mailtrace.es.EmbeddedElasticsearch;
 import dev.mailtrace.es.EsConnection;
 import dev.mailtrace.es.IndexLayout;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Where the Elasticsearch commands ({@code index}, {@code search}, {@code prune}) find the cluster
  * and how records are laid out in it. Credentials never come from the command line: from
  * {@code MAILTRACE_ES_USER}/{@code MAILTRACE_ES_PASSWORD} or {@code MAILTRACE_ES_API_KEY}, or from
- * {@code --es-credentials FILE}. A picocli mixin, so the options read the same everywhere.
+ * {@code --es-credentials FILE}. Without {@code --es} and {@code $MAILTRACE_ES_URL}, an
+ * {@linkplain EmbeddedElasticsearch embedded node} serves, for trying mailtrace out. A picocli mixin,
+ * so the options read the same everywhere.
  */
 final class EsOptions {
 
     /** Environment variable with the default of {@code --es}. */
     static final String ENV_URL = "MAILTRACE_ES_URL";
+    /** The value of {@code --es} that asks for the embedded node. */
+    static final String EMBEDDED = "embedded";
 
-    @Option(names = "--es", paramLabel = "URL",
-            description = "Elasticsearch URL(s), comma-separated (default: $" + ENV_URL + ", else http://localhost:9200)."
-                    + " Credentials: $MAILTRACE_ES_USER and $MAILTRACE_ES_PASSWORD, or $MAILTRACE_ES_API_KEY, or --es-credentials.")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--es", paramLabel = "URL|embedded",
+            description = "Elasticsearch URL(s), comma-separated, or 'embedded': a local node for trying mailtrace out, its data in"
+                    + " the user's cache directory (default: $" + ENV_URL + ", else embedded). Credentials: $MAILTRACE_ES_USER and"
+                    + " $MAILTRACE_ES_PASSWORD, or $MAILTRACE_ES_API_KEY, or --es-credentials.")
     String url;
 
     @Option(names = "--es-ca", paramLabel = "FILE", description = "PEM CA certificate to verify an https server with (e.g. http_ca.crt).")
@@ -48,6 +61,9 @@ final class EsOptions {
     /** Environment of this run; tests replace it. */
     Map<String, String> env = System.getenv();
 
+    /** The embedded node this command uses, or null. */
+    private EmbeddedElasticsearch embedded;
+
     /** The layout of {@code --es-prefix} and {@code --es-mode} with {@code retentionDays}. */
     IndexLayout layout(int retentionDays) {
         IndexLayout.Mode m;
@@ -63,9 +79,45 @@ final class EsOptions {
         }
     }
 
-    /** A connected client, or a one-line failure saying what is wrong (unreachable, TLS, credentials). */
+    /**
+     * A connected client, or a one-line failure saying what is wrong (unreachable, TLS, credentials).
+     * {@code embedded} starts the embedded node (or joins the one running); {@link #close} leaves it.
+     */
     ElasticsearchClient connect() {
-        return connect(url != null ? url : env.getOrDefault(ENV_URL, "http://localhost:9200"));
+        String target = url != null ? url : env.getOrDefault(ENV_URL, EMBEDDED);
+        if (!target.equalsIgnoreCase(EMBEDDED)) {
+            return connect(target);
+        }
+        embedded = startEmbedded(command.commandLine().getErr(), command.qualifiedName());
+        return connect(embedded.url());
+    }
+
+    /**
+     * Starts the embedded node or joins the one running, telling on {@code err}, once, that it is
+     * for trying mailtrace out, and showing the download of the distribution (first use) on a status line.
+     */
+    static EmbeddedElasticsearch startEmbedded(PrintWriter err, String commandName) {
+        StatusLine status = StatusLine.forStderr(err);
+        long[] shownMb = {-1};
+        EmbeddedElasticsearch node = EmbeddedElasticsearch.builder().progress((bytes, total) -> {
+            long mb = bytes >> 20;
+            if (mb != shownMb[0]) {
+                shownMb[0] = mb;
+                status.show("downloading Elasticsearch " + EmbeddedElasticsearch.version() + " from Maven Central: " + mb
+                        + (total > 0 ? " of " + (total >> 20) : "") + " MB" + (bytes == total ? ", unpacking and starting" : ""));
+            }
+        }).build();
+        err.println(commandName + ": using an embedded Elasticsearch " + EmbeddedElasticsearch.version() + " node on 127.0.0.1 (data in "
+                + node.workDir() + "), meant for trying mailtrace out; in production point --es (or $" + ENV_URL + ") at a real cluster");
+        err.flush();
+        status.show("starting Elasticsearch (10-20 s the first time)");
+        try {
+            return node.start();
+        } catch (IOException | RuntimeException e) {
+            throw new CliFailure(MailtraceCommand.EXIT_INPUT, "cannot start the embedded Elasticsearch: " + e.getMessage());
+        } finally {
+            status.clear();
+        }
     }
 
     /** As {@link #connect()}, to {@code urls} with the same verification and credentials. */
@@ -93,10 +145,24 @@ final class EsOptions {
         }
     }
 
-    static void close(ElasticsearchClient client) {
+    /** Closes {@code client} (if not null) and leaves the embedded node (the last user stops it). */
+    void close(ElasticsearchClient client) {
+        try {
+            if (client != null) {
+                closeClient(client);
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+                embedded = null;
+            }
+        }
+    }
+
+    static void closeClient(ElasticsearchClient client) {
         try {
             client._transport().close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // nothing was pending
         }
     }

@@ -155,6 +155,8 @@ final class IndexCommand implements Callable<Integer> {
                 throw new CliFailure(MailtraceCommand.EXIT_INPUT, "another 'mailtrace index' is running with checkpoint [" + cp + "]");
             }
             return run(layout, cp, dead, z, err);
+        } finally {
+            es.close(null); // the sink closed the client
         }
     }
 
@@ -181,7 +183,7 @@ final class IndexCommand implements Callable<Integer> {
                 readers.add(reader("es:" + sourceIndex, new RawLogSource(source, sourceIndex, messageField, hostField, timestampField)
                         .open(from, to)));
             } catch (IOException | RuntimeException e) {
-                EsOptions.close(source);
+                EsOptions.closeClient(source);
                 throw new CliFailure(MailtraceCommand.EXIT_INPUT, "cannot read [" + sourceIndex + "] at " + fromEs + ": " + e.getMessage());
             }
             sourceUntil[0] = to;
@@ -209,7 +211,7 @@ final class IndexCommand implements Callable<Integer> {
             layout.install(client);
             sink = EsSink.builder(client, layout).deadLetter(dead).closeClient(true).build();
         } catch (IOException | RuntimeException e) {
-            EsOptions.close(client);
+            EsOptions.closeClient(client);
             throw new CliFailure(MailtraceCommand.EXIT_INPUT, "cannot install index template [" + layout.prefix() + "]: " + e.getMessage());
         }
         TraceAggregator aggregator = ab.listener(sink::accept).build();
@@ -241,7 +243,7 @@ final class IndexCommand implements Callable<Integer> {
             throw new CliFailure(MailtraceCommand.EXIT_INPUT, e.getMessage() + "; the checkpoint is unchanged, the next run repeats this one");
         } finally {
             if (source != null) {
-                EsOptions.close(source);
+                EsOptions.closeClient(source);
             }
         }
         EsSinkStats s = sink.stats();

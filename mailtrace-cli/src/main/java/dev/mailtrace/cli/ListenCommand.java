@@ -12,12 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import dev.mailtrace.es.EmbeddedElasticsearch;
 import dev.mailtrace.listen.Cidr;
 import dev.mailtrace.listen.Endpoint;
 import dev.mailtrace.listen.Listener;
 import dev.mailtrace.listen.Protocol;
 import dev.mailtrace.sink.Sink;
-import dev.mailtrace.sink.SinkProvider;
 import dev.mailtrace.sink.SinkRegistry;
 import dev.mailtrace.spi.DialectRegistry;
 import dev.mailtrace.trace.TraceLimits;
@@ -77,7 +77,9 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--messages", description = "Also write end-to-end message traces.")
     boolean messages;
 
-    @Option(names = "--es", paramLabel = "URL|embedded", description = "Also index the records in Elasticsearch, as 'mailtrace index' does.")
+    @Option(names = "--es", paramLabel = "URL|embedded",
+            description = "Also index the records in Elasticsearch, as 'mailtrace index' does; 'embedded': a local node for trying"
+                    + " mailtrace out (see 'mailtrace index --help').")
     String es;
 
     @Option(names = "--spool", paramLabel = "DIR", description = "Spool directory (default: mailtrace/spool in the user's cache directory).")
@@ -134,9 +136,7 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
         if (out != null) {
             b.out(out);
         }
-        if (es != null) {
-            b.sink(ES_SINK, esSink());
-        }
+        Path spoolDir = spool != null ? spool : defaultSpool();
         ZoneId z = LogInputOptions.zone(zone);
         TraceLimits.Builder limits = TraceLimits.builder();
         if (idleTimeout != null) {
@@ -145,7 +145,7 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
             }
             limits.idleTimeout(idleTimeout);
         }
-        b.limits(limits.build()).zone(z).messages(messages).spool(spool != null ? spool : defaultSpool());
+        b.limits(limits.build()).zone(z).messages(messages).spool(spoolDir);
         Endpoint metricsAt = null;
         if (metrics != null) {
             try {
@@ -159,6 +159,25 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         PrintWriter err = spec.commandLine().getErr();
+        EmbeddedElasticsearch node = null;
+        try {
+            if (es != null) {
+                String url = es;
+                if (es.equalsIgnoreCase(EsOptions.EMBEDDED)) {
+                    node = EsOptions.startEmbedded(err, spec.qualifiedName());
+                    url = node.url();
+                }
+                b.sink(ES_SINK, esSink(url, spoolDir));
+            }
+            return listen(b, metricsAt, stop, err);
+        } finally {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    private int listen(Listener.Builder b, Endpoint metricsAt, CountDownLatch stop, PrintWriter err) throws IOException, InterruptedException {
         Listener listener;
         try {
             listener = b.start();
@@ -203,24 +222,16 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    private Supplier<Sink> esSink() {
+    /** The Elasticsearch sink on {@code url}, documents it refuses for good kept in the spool directory. */
+    private static Supplier<Sink> esSink(String url, Path spoolDir) {
         SinkRegistry sinks = SinkRegistry.load();
-        SinkProvider p;
         try {
-            p = sinks.forName(ES_SINK);
+            sinks.forName(ES_SINK);
         } catch (IllegalArgumentException e) {
             throw usage("--es: no Elasticsearch sink on the class path (available sinks: " + sinks.names()
                     + "); it comes with the Elasticsearch module (issue 7)");
         }
-        Map<String, String> options;
-        if (es.equals("embedded")) {
-            if (!p.options().containsKey("embedded")) {
-                throw usage("--es embedded: the Elasticsearch sink on the class path has no embedded mode");
-            }
-            options = Map.of("embedded", "true");
-        } else {
-            options = Map.of("url", es);
-        }
+        Map<String, String> options = Map.of("url", url, "dead_letter", spoolDir.resolve("es-dead-letter.ndjson").toString());
         return () -> sinks.open(ES_SINK, options, java.io.OutputStream.nullOutputStream());
     }
 

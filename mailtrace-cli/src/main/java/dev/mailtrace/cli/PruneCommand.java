@@ -52,7 +52,7 @@ final class PruneCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             throw new CliFailure(MailtraceCommand.EXIT_INPUT, "prune failed: " + e.getMessage());
         } finally {
-            EsOptions.close(client);
+            es.close(client);
         }
     }
 }

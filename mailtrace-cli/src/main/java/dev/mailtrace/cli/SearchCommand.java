@@ -97,7 +97,7 @@ final class SearchCommand implements Callable<Integer> {
             }
             throw new CliFailure(MailtraceCommand.EXIT_INPUT, "search failed: " + e.getMessage());
         } finally {
-            EsOptions.close(client);
+            es.close(client);
         }
         return 0;
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mailtrace.es.ElasticsearchNode;
+import dev.mailtrace.es.TestNodes;
 
 /**
  * {@code mailtrace index}, {@code search} and {@code prune} against a real node: search prints what
@@ -30,7 +30,7 @@ class EsCommandsIT {
 
     @BeforeAll
     static void node() {
-        es = ElasticsearchNode.shared().url();
+        es = TestNodes.shared().url();
     }
 
     static List<String> example() throws IOException {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.mailtrace.spi.DialectRegistry;
 
 /**
- * {@code mailtrace listen} as a real child JVM: killed with SIGKILL in the middle of a stream and
+ * {@code mailtrace listen} as a real child JVM ({@link ListenProcess}): killed with SIGKILL in the middle of a stream and
  * started again over the same spool, its output equals that of a run that was never interrupted;
  * SIGTERM ends it with status 0. The received counts are read from its {@code --metrics} endpoint.
  */
@@ -69,84 +69,8 @@ class ListenCrashTest {
         return lines;
     }
 
-    /** A running {@code mailtrace listen}. */
-    private final class Child {
-        final Process process;
-        final int port;
-        final int metricsPort;
-
-        Child(Path spool, Path out) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), MailtraceCommand.class.getName(),
-                    "listen", "--tcp", "0", "--metrics", "0", "--spool", spool.toString(), "--out", out.toString(), "--tz", "UTC")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), UTF_8));
-            int p = -1;
-            int m = -1;
-            String line;
-            while ((p < 0 || m < 0) && (line = err.readLine()) != null) {
-                Matcher lm = LISTENING.matcher(line);
-                Matcher mm = METRICS.matcher(line);
-                if (lm.find()) {
-                    p = Integer.parseInt(lm.group(1));
-                } else if (mm.find()) {
-                    m = Integer.parseInt(mm.group(1));
-                }
-            }
-            assertThat(p).as("listening line").isPositive();
-            assertThat(m).as("metrics line").isPositive();
-            port = p;
-            metricsPort = m;
-            Thread drain = new Thread(() -> {
-                try {
-                    err.lines().forEach(l -> { });
-                } catch (java.io.UncheckedIOException e) {
-                    // the process was killed
-                }
-            });
-            drain.setDaemon(true);
-            drain.start();
-        }
-
-        void send(List<String> lines) throws IOException {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < lines.size(); i++) {
-                String l = lines.get(i);
-                // octet-counted and LF-terminated, alternating
-                sb.append(i % 2 == 0 ? l.getBytes(UTF_8).length + " " + l : l + "\n");
-            }
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                OutputStream o = s.getOutputStream();
-                o.write(sb.toString().getBytes(UTF_8));
-                o.flush();
-            }
-        }
-
-        long received() throws IOException, InterruptedException {
-            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort
-                    + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            long sum = 0;
-            for (String l : body.split("\n")) {
-                if (l.startsWith("mailtrace_listen_messages_received_total{")) {
-                    sum += (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
-                }
-            }
-            return sum;
-        }
-
-        void awaitReceived(long n) throws IOException, InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (received() < n) {
-                assertThat(System.nanoTime()).as("received %d within 60 s", n).isLessThan(end);
-                Thread.sleep(10);
-            }
-        }
-
-        int term() throws InterruptedException {
-            process.destroy(); // SIGTERM
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            return process.exitValue();
-        }
+    private static ListenProcess child(Path spool, Path out) throws IOException {
+        return new ListenProcess("--spool", spool.toString(), "--out", out.toString(), "--tz", "UTC");
     }
 
     @Test
@@ -157,17 +81,17 @@ class ListenCrashTest {
         List<String> second = lines.subList(half, lines.size());
 
         Path refOut = dir.resolve("ref.ndjson");
-        Child ref = new Child(dir.resolve("ref-spool"), refOut);
+        ListenProcess ref = child(dir.resolve("ref-spool"), refOut);
         ref.send(first);
         ref.awaitReceived(first.size()); // two connections one after the other, as below: the same order
         ref.send(second);
         ref.awaitReceived(lines.size());
-        assertThat(ref.term()).as("exit status after SIGTERM").isZero();
+        assertThat(ref.term(Duration.ofSeconds(60))).as("exit status after SIGTERM").isZero();
         String expected = Files.readString(refOut);
         assertThat(expected.lines().count()).as("transactions complete before the stop").isGreaterThan(19_000);
 
         Path out = dir.resolve("out.ndjson");
-        Child a = new Child(dir.resolve("spool"), out);
+        ListenProcess a = child(dir.resolve("spool"), out);
         a.send(first);
         a.awaitReceived(first.size());
         Thread.sleep(50); // the spool's flusher writes what arrived within milliseconds
@@ -175,10 +99,10 @@ class ListenCrashTest {
         assertThat(a.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         long atKill = Files.exists(out) ? Files.size(out) : 0;
 
-        Child b = new Child(dir.resolve("spool"), out);
+        ListenProcess b = child(dir.resolve("spool"), out);
         b.send(second);
         b.awaitReceived(second.size());
-        assertThat(b.term()).isZero();
+        assertThat(b.term(Duration.ofSeconds(60))).isZero();
         assertThat(atKill).as("killed before the end of the output").isLessThan(expected.length());
         List<String> got = Files.readAllLines(out, UTF_8);
         assertThat(got).as("no record lost or written twice").hasSameSizeAs(expected.lines().toList());

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,7 +41,7 @@ import dev.mailtrace.trace.Transaction;
  * mvn -B -q -pl mailtrace-es-sink -am verify -DskipTests   # unpacks the node
  * mvn -B -q -pl mailtrace-es-sink dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
  * java -cp mailtrace-es-sink/target/test-classes:mailtrace-es-sink/target/classes:$(cat /tmp/cp.txt) \
- *      -Dmailtrace.es.home=mailtrace-es-sink/target/elasticsearch/elasticsearch-8.19.21 \
+ *      -Dmailtrace.es.cache=mailtrace-es-sink/target/es-cache \
  *      dev.mailtrace.es.EsIndexingBenchmark 100000 5
  * </pre>
  */
@@ -58,8 +57,8 @@ public final class EsIndexingBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<Transaction> records = records(n);
-        try (ElasticsearchNode node = ElasticsearchNode.start("bench", Map.of(), false)) {
-            ElasticsearchClient client = EsConnection.builder(node.url()).build().connect();
+        try (EmbeddedElasticsearch node = TestNodes.start("bench")) {
+            ElasticsearchClient client = TestNodes.connect(node);
             double[] minimal = new double[rounds];
             double[] sink = new double[rounds];
             double[] ndjson = new double[rounds];

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,14 +34,7 @@ class EsSinkIT {
 
     @BeforeAll
     static void connect() {
-        client = EsConnection.builder(ElasticsearchNode.shared().url()).build().connect();
-    }
-
-    @AfterAll
-    static void disconnect() throws IOException {
-        if (client != null) {
-            client._transport().close();
-        }
+        client = TestNodes.sharedClient();
     }
 
     private EsSink sink(IndexLayout layout) throws IOException {

@@ -21,12 +21,13 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A tiny HTTP proxy in front of a node that answers the next bulk requests with injected faults,
- * in order, then passes everything through. Other requests always pass.
+ * in order, then passes everything through. Other requests always pass; while the node is down it
+ * answers 502. In the test-jar, for the CLI's tests too.
  */
-final class FaultyProxy implements AutoCloseable {
+public final class FaultyProxy implements AutoCloseable {
 
     /** What to do with one bulk request. */
-    enum Fault {
+    public enum Fault {
         /** Close the connection without an answer. */
         RESET,
         /** 429 Too Many Requests for the whole request. */
@@ -46,27 +47,32 @@ final class FaultyProxy implements AutoCloseable {
     private final String target;
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private volatile Fault always;
-    final AtomicInteger bulkRequests = new AtomicInteger();
+    public final AtomicInteger bulkRequests = new AtomicInteger();
     /** The Authorization header of the last request, or null. */
-    volatile String authorization;
+    public volatile String authorization;
 
-    FaultyProxy(String target) throws IOException {
+    public FaultyProxy(String target) throws IOException {
         this.target = target;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void inject(List<Fault> next) {
+    public void inject(List<Fault> next) {
         faults.addAll(next);
     }
 
+    /** How many injected faults have not happened yet. */
+    public int faultsLeft() {
+        return faults.size();
+    }
+
     /** Every bulk request fails this way (null: none). */
-    void always(Fault f) {
+    public void always(Fault f) {
         this.always = f;
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +17,7 @@ class RetentionIT {
 
     @BeforeAll
     static void connect() {
-        client = EsConnection.builder(ElasticsearchNode.shared().url()).build().connect();
-    }
-
-    @AfterAll
-    static void disconnect() throws IOException {
-        if (client != null) {
-            client._transport().close();
-        }
+        client = TestNodes.sharedClient();
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +32,7 @@ class RetryIT {
 
     @BeforeAll
     static void connect() {
-        direct = EsConnection.builder(ElasticsearchNode.shared().url()).build().connect();
-    }
-
-    @AfterAll
-    static void disconnect() throws IOException {
-        if (direct != null) {
-            direct._transport().close();
-        }
+        direct = TestNodes.sharedClient();
     }
 
     static List<Transaction> transactions(int n) {
@@ -65,7 +57,7 @@ class RetryIT {
     void resets429s5xxAndPartialFailuresAreRetriedUntilEverythingIsIndexed() throws IOException {
         IndexLayout layout = new IndexLayout("it-retry", IndexLayout.Mode.DAILY, 90);
         layout.install(direct);
-        try (FaultyProxy proxy = new FaultyProxy(ElasticsearchNode.shared().url())) {
+        try (FaultyProxy proxy = new FaultyProxy(TestNodes.shared().url())) {
             proxy.inject(List.of(FaultyProxy.Fault.RESET, FaultyProxy.Fault.TOO_MANY, FaultyProxy.Fault.ERROR_500,
                     FaultyProxy.Fault.PARTIAL, FaultyProxy.Fault.UNAVAILABLE, FaultyProxy.Fault.PARTIAL));
             ElasticsearchClient viaProxy = EsConnection.builder(proxy.url()).build().open();
@@ -99,7 +91,7 @@ class RetryIT {
         IndexLayout layout = new IndexLayout("it-giveup", IndexLayout.Mode.DAILY, 90);
         layout.install(direct);
         Path dead = tmp.resolve("dead.ndjson");
-        try (FaultyProxy proxy = new FaultyProxy(ElasticsearchNode.shared().url())) {
+        try (FaultyProxy proxy = new FaultyProxy(TestNodes.shared().url())) {
             proxy.always(FaultyProxy.Fault.UNAVAILABLE);
             EsSinkStats stats;
             try (EsSink sink = EsSink.builder(EsConnection.builder(proxy.url()).build().open(), layout).maxRetries(2)
@@ -118,7 +110,7 @@ class RetryIT {
     @Test
     void credentialsReachTheServerAsApiKeyOrBasicAuth() throws IOException {
         // this distribution has no API keys: what the client sends is checked at a proxy
-        try (FaultyProxy proxy = new FaultyProxy(ElasticsearchNode.shared().url())) {
+        try (FaultyProxy proxy = new FaultyProxy(TestNodes.shared().url())) {
             EsConnection.builder(proxy.url()).credentialsFromEnvironment(Map.of(EsConnection.ENV_API_KEY, "VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw=="))
                     .build().connect()._transport().close();
             assertThat(proxy.authorization).isEqualTo("ApiKey VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==");
@@ -129,9 +121,9 @@ class RetryIT {
 
     @Test
     void aNodeDownMidRunLosesNothingOnceItIsBack() throws Exception {
-        try (ElasticsearchNode node = ElasticsearchNode.start("restart", Map.of(), false)) {
+        try (EmbeddedElasticsearch node = TestNodes.start("restart")) {
             IndexLayout layout = new IndexLayout("it-down", IndexLayout.Mode.DAILY, 90);
-            ElasticsearchClient client = EsConnection.builder(node.url()).build().connect();
+            ElasticsearchClient client = TestNodes.connect(node);
             layout.install(client);
             List<Transaction> all = transactions(200);
             EsSinkStats stats;
@@ -141,7 +133,13 @@ class RetryIT {
                 sink.flush();
                 node.stop();
                 all.subList(100, 200).forEach(sink::accept);
-                CompletableFuture<Void> restart = CompletableFuture.runAsync(node::start);
+                CompletableFuture<EmbeddedElasticsearch> restart = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return node.start();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
                 sink.flush();
                 restart.join();
                 stats = sink.stats();

@@ -23,13 +23,13 @@ import dev.mailtrace.trace.TraceRecord;
 /** https with a self-signed certificate and basic auth through a file-realm user, on a node of its own. */
 class SecurityIT {
 
-    static ElasticsearchNode node;
+    static EmbeddedElasticsearch node;
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void start() {
-        node = ElasticsearchNode.start("secure", Map.of(), true);
+        node = TestNodes.startSecure("secure");
     }
 
     @AfterAll
@@ -42,7 +42,7 @@ class SecurityIT {
     @Test
     void indexesAndSearchesOverHttpsWithBasicAuthVerifiedByCaFile() throws IOException {
         ElasticsearchClient client = EsConnection.builder(node.url()).caCertificate(node.caCertificate())
-                .credentialsFromEnvironment(Map.of(EsConnection.ENV_USER, "mailtrace", EsConnection.ENV_PASSWORD, "mailtrace-secret"))
+                .credentialsFromEnvironment(Map.of(EsConnection.ENV_USER, TestNodes.USER, EsConnection.ENV_PASSWORD, TestNodes.PASSWORD))
                 .build().connect();
         try {
             IndexLayout layout = new IndexLayout("secure", IndexLayout.Mode.DAILY, 90);
