@@ -222,7 +222,11 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    /** The Elasticsearch sink on {@code url}, documents it refuses for good kept in the spool directory. */
+    /**
+     * The Elasticsearch sink on {@code url}, documents it refuses for good kept in the spool directory;
+     * a cluster away for longer than the sink's retries fails the sink, so that the listener replays from
+     * its spool (with backoff, for as long as it takes) instead of dead-lettering.
+     */
     private static Supplier<Sink> esSink(String url, Path spoolDir) {
         SinkRegistry sinks = SinkRegistry.load();
         try {
@@ -231,7 +235,8 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
             throw usage("--es: no Elasticsearch sink on the class path (available sinks: " + sinks.names()
                     + "); it comes with the Elasticsearch module (issue 7)");
         }
-        Map<String, String> options = Map.of("url", url, "dead_letter", spoolDir.resolve("es-dead-letter.ndjson").toString());
+        Map<String, String> options = Map.of("url", url, "dead_letter", spoolDir.resolve("es-dead-letter.ndjson").toString(),
+                "on_unavailable", "fail");
         return () -> sinks.open(ES_SINK, options, java.io.OutputStream.nullOutputStream());
     }
 

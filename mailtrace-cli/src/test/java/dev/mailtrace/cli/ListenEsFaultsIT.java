@@ -71,13 +71,22 @@ class ListenEsFaultsIT {
                 node.start();
                 send(l, thirds.get(2));
                 assertThat(l.term(Duration.ofSeconds(180))).as("%s", l.stderr()).isZero();
-                assertThat(dir.resolve("spool/es-dead-letter.ndjson")).doesNotExist();
+                Path dead = dir.resolve("spool/es-dead-letter.ndjson");
+                assertThat(dead).as(() -> read(dead)).doesNotExist();
             }
             Map<String, JsonNode> got = documents(node.url());
             assertThat(got.keySet()).as("document ids").containsExactlyElementsOf(expected.keySet());
             for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
                 assertThat(got.get(e.getKey()).get("_source")).as(e.getKey()).isEqualTo(e.getValue().get("_source"));
             }
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return java.nio.file.Files.readString(p);
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 

@@ -65,6 +65,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private static final Map<Path, Users> USERS = new HashMap<>();
     private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
+    /** A private copy of the builder, never changed. */
     private final Builder config;
     private final Path workDir;
     private Thread hook;
@@ -541,10 +542,21 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
         /** The node; {@link EmbeddedElasticsearch#start()} starts it. */
         public EmbeddedElasticsearch build() {
-            if (workDir == null) {
-                workDir = cacheDir.resolve("elasticsearch-node");
-            }
-            return new EmbeddedElasticsearch(this);
+            Builder c = new Builder();
+            c.cacheDir = cacheDir;
+            c.workDir = workDir != null ? workDir : cacheDir.resolve("elasticsearch-node");
+            c.localRepository = localRepository;
+            c.repository = repository;
+            c.progress = progress;
+            c.name = name;
+            c.heap = heap;
+            c.fresh = fresh;
+            c.settings.putAll(settings);
+            c.certificate = certificate;
+            c.key = key;
+            c.user = user;
+            c.password = password;
+            return new EmbeddedElasticsearch(c);
         }
     }
 }

@@ -63,7 +63,10 @@ import dev.mailtrace.trace.Transaction;
  * (up to {@linkplain Builder#maxRetries max retries}); any other failure, and a retriable one that
  * exhausts its retries, is appended to the {@linkplain Builder#deadLetter dead-letter file} as one
  * JSON line with the status, the reason and the document. {@link #stats()} counts indexed, retried
- * and failed operations; {@link #close()} logs them.
+ * and failed operations; {@link #close()} logs them. A caller that can replay what it sent (mailtrace
+ * listen, from its spool) asks the sink to {@linkplain Builder#failWhenUnavailable fail} instead when
+ * a retriable failure exhausts its retries, so that nothing goes to the dead-letter file only because
+ * the cluster was away for a while.
  *
  * <p>Fed from one thread, as every {@link Sink}; the retries run on a thread of their own.
  */
@@ -82,6 +85,9 @@ public final class EsSink implements Sink {
     private final Duration maxBackoff;
     private final Path deadLetter;
     private final boolean closeClient;
+    private final boolean failWhenUnavailable;
+    /** Why the cluster is taken to be unavailable (with {@link Builder#failWhenUnavailable}), or null. */
+    private volatile String unavailable;
     private final BulkIngester<Operation> ingester;
     private final ScheduledExecutorService retryScheduler;
     private final ExecutorService requests;
@@ -108,6 +114,7 @@ public final class EsSink implements Sink {
         this.maxBackoff = b.maxBackoff;
         this.deadLetter = b.deadLetter;
         this.closeClient = b.closeClient;
+        this.failWhenUnavailable = b.failWhenUnavailable;
         this.retryScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mailtrace-es-retry");
             t.setDaemon(true);
@@ -163,6 +170,9 @@ public final class EsSink implements Sink {
         if (closed) {
             throw new SinkException(NAME, "closed", null);
         }
+        if (unavailable != null) {
+            throw new SinkException(NAME, unavailable, null);
+        }
         buffer.reset();
         try (JsonGenerator g = JSON.createGenerator(buffer)) {
             TraceDocuments.write(record, g);
@@ -194,7 +204,11 @@ public final class EsSink implements Sink {
         ingester.add(bulk, op);
     }
 
-    /** Sends what is buffered and waits until every record accepted so far is indexed or dead-lettered. */
+    /**
+     * Sends what is buffered and waits until every record accepted so far is indexed or dead-lettered.
+     *
+     * @throws SinkException with {@link Builder#failWhenUnavailable}, when records could not be indexed for a retriable failure
+     */
     @Override
     public void flush() {
         ingester.flush();
@@ -219,6 +233,9 @@ public final class EsSink implements Sink {
                     throw new SinkException(NAME, "cannot write the dead-letter file [" + deadLetter + "]: " + e.getMessage(), e);
                 }
             }
+        }
+        if (unavailable != null) {
+            throw new SinkException(NAME, unavailable, null);
         }
     }
 
@@ -270,7 +287,13 @@ public final class EsSink implements Sink {
 
     private void retryOrFail(Operation op, int status, String reason) {
         if (op.attempt() >= maxRetries) {
-            deadLetter(op, status, reason + " (gave up after " + (op.attempt() + 1) + " attempts)");
+            if (failWhenUnavailable) {
+                unavailable = "Elasticsearch unavailable: [" + op.id() + "] not indexed after " + (op.attempt() + 1) + " attempts: "
+                        + (status > 0 ? status + " " : "") + reason;
+                done();
+            } else {
+                deadLetter(op, status, reason + " (gave up after " + (op.attempt() + 1) + " attempts)");
+            }
             return;
         }
         retried.incrementAndGet();
@@ -382,6 +405,7 @@ public final class EsSink implements Sink {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Path deadLetter = Path.of("mailtrace-es-dead-letter.ndjson");
         private boolean closeClient;
+        private boolean failWhenUnavailable;
 
         private Builder(ElasticsearchClient client, IndexLayout layout) {
             this.client = Objects.requireNonNull(client, "client");
@@ -437,6 +461,16 @@ public final class EsSink implements Sink {
         /** Where operations that fail for good are appended. Default {@code mailtrace-es-dead-letter.ndjson}. */
         public Builder deadLetter(Path file) {
             this.deadLetter = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * When a 429, 5xx or connection failure outlasts the retries, fail ({@link SinkException} from
+         * the next {@link EsSink#accept} or {@link EsSink#flush}) instead of dead-lettering the
+         * documents: for callers that replay what was not flushed. Default false.
+         */
+        public Builder failWhenUnavailable(boolean fail) {
+            this.failWhenUnavailable = fail;
             return this;
         }
 

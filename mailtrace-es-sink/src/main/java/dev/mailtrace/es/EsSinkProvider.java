@@ -37,6 +37,8 @@ public final class EsSinkProvider implements SinkProvider {
         OPTIONS.put("concurrent_requests", "bulk requests in flight at most (default 2)");
         OPTIONS.put("max_retries", "retries of 429/5xx/connection failures before dead-lettering (default 8)");
         OPTIONS.put("dead_letter", "file that failed documents are appended to (default mailtrace-es-dead-letter.ndjson)");
+        OPTIONS.put("on_unavailable", "dead_letter (default) or fail: when 429/5xx/connection failures outlast the retries,"
+                + " fail the sink for a caller that replays (mailtrace listen) instead of dead-lettering");
     }
 
     @Override
@@ -76,7 +78,13 @@ public final class EsSinkProvider implements SinkProvider {
                     .flushInterval(Duration.ofMillis(integer(o, "flush_interval_ms", 5000)))
                     .concurrentRequests(integer(o, "concurrent_requests", 2))
                     .maxRetries(integer(o, "max_retries", 8))
-                    .deadLetter(Path.of(o.get("dead_letter", "mailtrace-es-dead-letter.ndjson")));
+                    .deadLetter(Path.of(o.get("dead_letter", "mailtrace-es-dead-letter.ndjson")))
+                    .failWhenUnavailable(switch (o.get("on_unavailable", "dead_letter")) {
+                        case "dead_letter" -> false;
+                        case "fail" -> true;
+                        default -> throw new IllegalArgumentException("option [on_unavailable] must be dead_letter or fail, got ["
+                                + o.get("on_unavailable", null) + "]");
+                    });
             return sb.build();
         } catch (IllegalArgumentException | EsConnectException e) {
             throw new SinkException(EsSink.NAME, e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.mailtrace.es;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.mailtrace.event.DeliveryStatus;
+import dev.mailtrace.sink.SinkException;
 import dev.mailtrace.trace.ClosedBy;
 import dev.mailtrace.trace.DeliveryAttempt;
 import dev.mailtrace.trace.Recipient;
@@ -105,6 +107,25 @@ class RetryIT {
         List<String> lines = Files.readAllLines(dead);
         assertThat(lines).hasSize(5).allSatisfy(l -> assertThat(l).contains("\"status\":503").contains("gave up after 3 attempts")
                 .contains("\"document\":{\"type\":\"transaction\""));
+    }
+
+    @Test
+    void aCallerThatReplaysIsToldInsteadOfADeadLetterWhenTheClusterStaysAway() throws IOException {
+        IndexLayout layout = new IndexLayout("it-unavailable", IndexLayout.Mode.DAILY, 90);
+        layout.install(direct);
+        Path dead = tmp.resolve("dead.ndjson");
+        try (FaultyProxy proxy = new FaultyProxy(TestNodes.shared().url())) {
+            proxy.always(FaultyProxy.Fault.UNAVAILABLE);
+            EsSink sink = EsSink.builder(EsConnection.builder(proxy.url()).build().open(), layout).maxRetries(2).failWhenUnavailable(true)
+                    .backoff(Duration.ofMillis(5), Duration.ofMillis(20)).deadLetter(dead).closeClient(true).build();
+            transactions(5).forEach(sink::accept);
+            assertThatThrownBy(sink::flush).isInstanceOf(SinkException.class).hasMessageStartingWith("sink [elasticsearch]: Elasticsearch unavailable: [")
+                    .hasMessageContaining("not indexed after 3 attempts: 503");
+            assertThatThrownBy(() -> sink.accept(transactions(1).get(0))).isInstanceOf(SinkException.class);
+            assertThatThrownBy(sink::close).isInstanceOf(SinkException.class);
+            assertThat(sink.stats().failed()).isZero();
+        }
+        assertThat(dead).doesNotExist();
     }
 
     @Test
