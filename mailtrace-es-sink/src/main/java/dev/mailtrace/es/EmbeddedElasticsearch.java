@@ -82,7 +82,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private EmbeddedElasticsearch(Builder b) {
         this.config = b;
-        this.workDir = b.workDir.toAbsolutePath().normalize();
+        this.workDir = b.workDir;
     }
 
     /** A node with data under the user's cache directory ({@link #defaultCacheDir()}). */
@@ -543,8 +543,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         /** The node; {@link EmbeddedElasticsearch#start()} starts it. */
         public EmbeddedElasticsearch build() {
             Builder c = new Builder();
-            c.cacheDir = cacheDir;
-            c.workDir = workDir != null ? workDir : cacheDir.resolve("elasticsearch-node");
+            c.cacheDir = cacheDir.toAbsolutePath().normalize(); // the node runs in its own directory: no relative paths
+            c.workDir = (workDir != null ? workDir : c.cacheDir.resolve("elasticsearch-node")).toAbsolutePath().normalize();
             c.localRepository = localRepository;
             c.repository = repository;
             c.progress = progress;
