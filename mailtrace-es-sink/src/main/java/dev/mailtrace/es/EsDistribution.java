@@ -22,6 +22,11 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -41,6 +46,8 @@ final class EsDistribution {
     /** Maven Central. */
     static final URI CENTRAL = URI.create("https://repo.maven.apache.org/maven2/");
     private static final String ARTIFACT_PATH = "org/elasticsearch/distribution/integ-test-zip/elasticsearch/";
+    /** A download that receives nothing for this long is given up (the HTTP client has no read timeout). */
+    static final Duration STALL = Duration.ofSeconds(60);
 
     private EsDistribution() {
     }
@@ -83,7 +90,7 @@ final class EsDistribution {
             unpack(local, cacheDir, home);
             return home;
         }
-        Path zip = download(repository.resolve(artifactPath()), cacheDir, progress);
+        Path zip = download(repository.resolve(artifactPath()), cacheDir, progress, STALL);
         try {
             unpack(zip, cacheDir, home);
         } finally {
@@ -92,8 +99,11 @@ final class EsDistribution {
         return home;
     }
 
-    /** Downloads {@code uri} into a temporary file in {@code dir}, verified; deleted again on any failure. */
-    static Path download(URI uri, Path dir, EmbeddedElasticsearch.DownloadProgress progress) throws IOException {
+    /**
+     * Downloads {@code uri} into a temporary file in {@code dir}, verified; deleted again on any
+     * failure, also when nothing arrives for {@code stall}.
+     */
+    static Path download(URI uri, Path dir, EmbeddedElasticsearch.DownloadProgress progress, Duration stall) throws IOException {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();
         String sha1 = checksum(http, URI.create(uri + ".sha1"), true);
         String sha512 = checksum(http, URI.create(uri + ".sha512"), false);
@@ -108,9 +118,27 @@ final class EsDistribution {
             long total = r.headers().firstValueAsLong("Content-Length").orElse(-1);
             MessageDigest d1 = digest("SHA-1");
             MessageDigest d512 = digest("SHA-512");
-            try (InputStream in = r.body(); OutputStream out = Files.newOutputStream(tmp)) {
+            AtomicLong lastData = new AtomicLong(System.nanoTime());
+            AtomicBoolean stalled = new AtomicBoolean();
+            ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(t -> {
+                Thread w = new Thread(t, "mailtrace-download-watchdog");
+                w.setDaemon(true);
+                return w;
+            });
+            InputStream body = r.body();
+            watchdog.scheduleWithFixedDelay(() -> {
+                if (System.nanoTime() - lastData.get() > stall.toNanos() && !stalled.getAndSet(true)) {
+                    try {
+                        body.close(); // ends the blocked read
+                    } catch (IOException e) {
+                        // the read fails either way
+                    }
+                }
+            }, 100, 100, TimeUnit.MILLISECONDS);
+            try (InputStream in = body; OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buf = new byte[1 << 16];
                 for (int n; (n = in.read(buf)) >= 0;) {
+                    lastData.set(System.nanoTime());
                     out.write(buf, 0, n);
                     d1.update(buf, 0, n);
                     d512.update(buf, 0, n);
@@ -118,7 +146,14 @@ final class EsDistribution {
                     progress.downloaded(received, total);
                 }
             } catch (IOException e) {
-                throw new IOException("download of [" + uri + "] broke off after " + received + " bytes: " + e.getMessage(), e);
+                throw new IOException("download of [" + uri + "] broke off after " + received + " bytes: " + (stalled.get()
+                        ? "nothing received for " + stall.toSeconds() + " s" : e.getMessage()), e);
+            } finally {
+                watchdog.shutdownNow();
+            }
+            if (stalled.get()) {
+                throw new IOException("download of [" + uri + "] broke off after " + received + " bytes: nothing received for "
+                        + stall.toSeconds() + " s");
             }
             if (total >= 0 && received != total) {
                 throw new IOException("download of [" + uri + "] is truncated: " + received + " of " + total + " bytes");

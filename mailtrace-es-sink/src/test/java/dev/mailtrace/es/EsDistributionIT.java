@@ -41,6 +41,8 @@ class EsDistributionIT {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     /** How many bytes of the zip are sent, without a length announced (-1: all, with the length). */
     private volatile int cutAfter = -1;
+    /** After the bytes of {@link #cutAfter}, the server waits this long before it ends the response. */
+    private volatile long stallMillis;
 
     @BeforeEach
     void serve() throws Exception {
@@ -63,6 +65,16 @@ class EsDistributionIT {
             ex.sendResponseHeaders(200, cut ? 0 : body.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body, 0, cut ? cutAfter : body.length);
+                out.flush();
+                if (cut && stallMillis > 0) {
+                    try {
+                        Thread.sleep(stallMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            } catch (IOException e) {
+                // the client gave up first, as intended
             }
         });
         central.start();
@@ -120,6 +132,19 @@ class EsDistributionIT {
         cutAfter = zip.length / 2; // ended early, no length announced: only the checksum can tell
         assertThatThrownBy(() -> install(new ArrayList<>())).isInstanceOf(IOException.class)
                 .hasMessageContaining("does not match its published SHA-1 checksum");
+        assertThat(list(tmp.resolve("cache"))).isEmpty();
+    }
+
+    @Test
+    void aDownloadThatStallsIsGivenUp() throws Exception {
+        cutAfter = zip.length / 3;
+        stallMillis = 5_000;
+        URI uri = URI.create("http://127.0.0.1:" + central.getAddress().getPort() + "/maven2/" + EsDistribution.artifactPath());
+        Files.createDirectories(tmp.resolve("cache"));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> EsDistribution.download(uri, tmp.resolve("cache"), (b, t) -> { }, java.time.Duration.ofSeconds(1)))
+                .isInstanceOf(IOException.class).hasMessageContaining("broke off after").hasMessageContaining("nothing received for 1 s");
+        assertThat((System.nanoTime() - t0) / 1e9).as("given up before the server went on").isLessThan(5);
         assertThat(list(tmp.resolve("cache"))).isEmpty();
     }
 
