@@ -6,6 +6,7 @@ import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.FieldWriter;
 import dev.mailtrace.event.QueueEvent;
 import dev.mailtrace.event.RejectReason;
+import dev.mailtrace.event.RejectionFields;
 
 /**
  * A header_checks/body_checks action (cleanup, or smtp_header_checks in the SMTP client):
@@ -33,7 +34,7 @@ import dev.mailtrace.event.RejectReason;
  */
 public record HeaderCheck(String queueId, String action, String check, String text, String message, Client client,
         String origin, int code, String dsn, String reasonText, String sender, String recipient, String proto,
-        String helo, String actionText) implements QueueEvent, RefusalLine {
+        String helo, String actionText) implements QueueEvent, RejectionFields {
 
     /** {@code postfix/header_check}. */
     public static final EventType TYPE = F.type("header_check",
@@ -50,6 +51,12 @@ public record HeaderCheck(String queueId, String action, String check, String te
     /** The refusal classified. */
     public RejectReason reason() {
         return RejectReason.classify(code, dsn, actionText);
+    }
+
+    /** Null: a header or body check does not log the SMTP stage ({@link HeaderCheckReject} says {@code DATA}). */
+    @Override
+    public String stage() {
+        return null;
     }
 
     @Override

@@ -1,14 +1,14 @@
 package dev.mailtrace.postfix;
 
+import dev.mailtrace.event.LineRejection;
 import dev.mailtrace.event.QueueEvent;
-import dev.mailtrace.event.Rejection;
 
 /**
  * A refusing {@link HeaderCheck}: the message was rejected. Its type and fields are the line's.
  *
  * @param line the line
  */
-public record HeaderCheckReject(HeaderCheck line) implements RefusalEvent<HeaderCheck>, QueueEvent {
+public record HeaderCheckReject(HeaderCheck line) implements LineRejection<HeaderCheck>, QueueEvent {
 
     @Override
     public String queueId() {

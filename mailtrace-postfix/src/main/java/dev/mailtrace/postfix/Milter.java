@@ -6,6 +6,7 @@ import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.FieldWriter;
 import dev.mailtrace.event.QueueEvent;
 import dev.mailtrace.event.RejectReason;
+import dev.mailtrace.event.RejectionFields;
 
 /**
  * A milter's verdict on a queued message, as cleanup logs it:
@@ -34,7 +35,7 @@ import dev.mailtrace.event.RejectReason;
  */
 public record Milter(String queueId, String action, String stage, String check, String text, String message,
         Client client, int code, String dsn, String reasonText, String sender, String recipient, String proto,
-        String helo, String actionText) implements QueueEvent, RefusalLine {
+        String helo, String actionText) implements QueueEvent, RejectionFields {
 
     /** {@code postfix/milter}. */
     public static final EventType TYPE = F.type("milter", "a milter's verdict on a queued message (cleanup)",

@@ -1,14 +1,14 @@
 package dev.mailtrace.postfix;
 
+import dev.mailtrace.event.LineRejection;
 import dev.mailtrace.event.QueueEvent;
-import dev.mailtrace.event.Rejection;
 
 /**
  * A refusing {@link Milter}: the message was rejected. Its type and fields are the line's.
  *
  * @param line the line
  */
-public record MilterReject(Milter line) implements RefusalEvent<Milter>, QueueEvent {
+public record MilterReject(Milter line) implements LineRejection<Milter>, QueueEvent {
 
     @Override
     public String queueId() {

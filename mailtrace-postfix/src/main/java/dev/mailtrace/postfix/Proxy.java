@@ -1,10 +1,11 @@
 package dev.mailtrace.postfix;
 
+import dev.mailtrace.event.Client;
 import dev.mailtrace.event.EventType;
 import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.FieldWriter;
-import dev.mailtrace.event.LogEvent;
 import dev.mailtrace.event.RejectReason;
+import dev.mailtrace.event.RejectionFields;
 
 /**
  * The before-queue content filter's verdict (smtpd_proxy_filter): {@code proxy-accept:
@@ -28,7 +29,7 @@ import dev.mailtrace.event.RejectReason;
  */
 public record Proxy(String action, String stage, int code, String dsn, String reasonText, String response,
         String queuedAs, String sender, String recipient, String proto, String helo, String saslMethod,
-        String saslUsername, String saslSender) implements LogEvent, RefusalLine {
+        String saslUsername, String saslSender) implements RejectionFields {
 
     /** {@code postfix/proxy}. */
     public static final EventType TYPE = F.type("proxy", "before-queue content filter (smtpd_proxy_filter) verdict",
@@ -43,6 +44,18 @@ public record Proxy(String action, String stage, int code, String dsn, String re
     /** The refusal classified. */
     public RejectReason reason() {
         return RejectReason.classify(code, dsn, response);
+    }
+
+    /** Null: the filter's verdict names no queue id (the message is not queued yet). */
+    @Override
+    public String queueId() {
+        return null;
+    }
+
+    /** Null: the line does not name the client. */
+    @Override
+    public Client client() {
+        return null;
     }
 
     @Override

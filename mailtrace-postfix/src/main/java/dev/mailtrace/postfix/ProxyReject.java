@@ -1,5 +1,6 @@
 package dev.mailtrace.postfix;
 
+import dev.mailtrace.event.LineRejection;
 
 /**
  * A {@code proxy-reject}: the before-queue content filter refused the message. Its type and fields
@@ -7,5 +8,5 @@ package dev.mailtrace.postfix;
  *
  * @param line the line
  */
-public record ProxyReject(Proxy line) implements RefusalEvent<Proxy> {
+public record ProxyReject(Proxy line) implements LineRejection<Proxy> {
 }

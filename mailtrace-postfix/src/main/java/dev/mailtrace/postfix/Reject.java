@@ -1,7 +1,7 @@
 package dev.mailtrace.postfix;
 
-import dev.mailtrace.event.Client;
 import dev.mailtrace.event.EventType;
+import dev.mailtrace.event.LineRejection;
 
 /**
  * smtpd or postscreen refused a client, sender or recipient:
@@ -12,7 +12,7 @@ import dev.mailtrace.event.EventType;
  *
  * @param line the fields of the line, shared with {@link SmtpdAction}
  */
-public record Reject(SmtpdAction line) implements RefusalEvent<SmtpdAction> {
+public record Reject(SmtpdAction line) implements LineRejection<SmtpdAction> {
 
     /** {@code postfix/reject}. */
     public static final EventType TYPE = F.type("reject",

@@ -4,8 +4,8 @@ import dev.mailtrace.event.Client;
 import dev.mailtrace.event.EventType;
 import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.FieldWriter;
-import dev.mailtrace.event.LogEvent;
 import dev.mailtrace.event.RejectReason;
+import dev.mailtrace.event.RejectionFields;
 
 /**
  * An smtpd access, policy or milter action during the SMTP dialogue:
@@ -37,7 +37,7 @@ import dev.mailtrace.event.RejectReason;
  */
 public record SmtpdAction(String queueId, String action, String stage, Client client, int code, String dsn,
         String target, String reasonText, String rblDomain, String response, String sender, String recipient,
-        String proto, String helo, String saslMethod, String saslUsername, String saslSender) implements LogEvent, RefusalLine {
+        String proto, String helo, String saslMethod, String saslUsername, String saslSender) implements RejectionFields {
 
     static final Object[] FIELDS = {F.QUEUE_ID,
         FieldSpec.keyword("action", "reject, reject_warning, warn, hold, discard, filter, redirect, milter-reject, ..."),

@@ -5,6 +5,7 @@ import dev.mailtrace.event.EventType;
 import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.FieldWriter;
 import dev.mailtrace.event.RejectReason;
+import dev.mailtrace.event.RejectionFields;
 
 /**
  * A milter's action or state (milter.c, srvrsmtp.c): {@code Milter (spamass): init success to
@@ -36,7 +37,7 @@ import dev.mailtrace.event.RejectReason;
  */
 public record Milter(String queueId, String milter, String action, String stage, String target, String headerName,
         String headerValue, String address, Peer peer, String helo, int code, String dsn, String reasonText,
-        String response, String message) implements Refusal {
+        String response, String message) implements RejectionFields {
 
     /** {@code sendmail/milter}. */
     public static final EventType TYPE = F.type("milter",

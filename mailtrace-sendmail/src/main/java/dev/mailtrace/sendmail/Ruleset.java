@@ -5,6 +5,7 @@ import dev.mailtrace.event.EventType;
 import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.FieldWriter;
 import dev.mailtrace.event.RejectReason;
+import dev.mailtrace.event.RejectionFields;
 
 /**
  * A check ruleset's verdict (parseaddr.c {@code rscheck}): {@code s1NLaDQT022248:
@@ -30,7 +31,7 @@ import dev.mailtrace.event.RejectReason;
  * @param response {@code reject=} or {@code quarantine=} as logged, or null
  */
 public record Ruleset(String queueId, String ruleset, String arg1, String arg2, Peer peer, String action, int code,
-        String dsn, String reasonText, String response) implements Refusal {
+        String dsn, String reasonText, String response) implements RejectionFields {
 
     /** {@code sendmail/ruleset}. */
     public static final EventType TYPE = F.type("ruleset",

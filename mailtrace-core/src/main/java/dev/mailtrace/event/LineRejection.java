@@ -1,18 +1,14 @@
-package dev.mailtrace.sendmail;
-
-import dev.mailtrace.event.Client;
-import dev.mailtrace.event.EventType;
-import dev.mailtrace.event.FieldWriter;
-import dev.mailtrace.event.RejectReason;
-import dev.mailtrace.event.Rejection;
+package dev.mailtrace.event;
 
 /**
- * A {@link Rejection} that wraps one of our refusing lines: its type, fields and rejection data
- * are the line's.
+ * A {@link Rejection} that is one refusing line of a dialect: its type, fields and rejection data
+ * are the line's, unless the implementing record overrides one (a stage the line implies, say).
+ * Dialects implement it with a one-component record, {@code record MilterReject(Milter line)
+ * implements LineRejection<Milter>}, created only for lines that refused.
  *
  * @param <L> the kind of line
  */
-interface RefusalEvent<L extends Refusal> extends Rejection {
+public interface LineRejection<L extends RejectionFields> extends Rejection {
 
     /** The line that refused. */
     L line();
