@@ -58,4 +58,9 @@ public record FieldSpec(String name, Kind kind, String description) {
     public static FieldSpec decimal(String name, String description) {
         return new FieldSpec(name, Kind.DOUBLE, description);
     }
+
+    /** A boolean field. */
+    public static FieldSpec bool(String name, String description) {
+        return new FieldSpec(name, Kind.BOOLEAN, description);
+    }
 }

@@ -27,9 +27,9 @@ public record AmavisSpamTag(String logId, String sender, List<String> recipients
         double taggedAbove, double required, String tests, String autolearn) implements LogEvent {
 
     /** {@code amavis/spam_tag}. */
-    public static final EventType TYPE = F.type(AmavisDialect.NAME, "spam_tag",
+    public static final EventType TYPE = F.eventType(AmavisDialect.NAME, "spam_tag",
             "SpamAssassin's result for a message as amavis logs it (SPAM-TAG)",
-            FilterNotice.LOG_ID, F.FROM, F.TO, F.RCPT_COUNT, F.bool("spam", "SpamAssassin said Yes"), F.SCORE,
+            FilterNotice.LOG_ID, F.FROM, F.TO, F.RCPT_COUNT, FieldSpec.bool("spam", "SpamAssassin said Yes"), F.SCORE,
             FieldSpec.decimal("tagged_above", "tag level"), FieldSpec.decimal("required", "spam level"),
             FieldSpec.text("tests", "tests that hit, with their scores"),
             FieldSpec.keyword("autolearn", "Bayes autolearn result"));
@@ -49,9 +49,9 @@ public record AmavisSpamTag(String logId, String sender, List<String> recipients
         F.str(out, "from", sender);
         F.list(out, "to", recipients, "rcpt_count");
         out.bool("spam", spam);
-        F.dec(out, "score", score);
-        F.dec(out, "tagged_above", taggedAbove);
-        F.dec(out, "required", required);
+        out.optionalDecimal("score", score);
+        out.optionalDecimal("tagged_above", taggedAbove);
+        out.optionalDecimal("required", required);
         F.str(out, "tests", tests);
         F.str(out, "autolearn", autolearn);
     }

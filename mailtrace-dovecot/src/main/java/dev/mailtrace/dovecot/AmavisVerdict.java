@@ -49,7 +49,7 @@ public record AmavisVerdict(String logId, boolean blocked, String category, Stri
         implements FilterVerdict {
 
     /** {@code amavis/verdict}. */
-    public static final EventType TYPE = F.type(AmavisDialect.NAME, "verdict",
+    public static final EventType TYPE = F.eventType(AmavisDialect.NAME, "verdict",
             "amavis's verdict on a message: Passed or Blocked, the content category, and the queue ids before and after",
             FilterNotice.LOG_ID, F.VERDICT, F.DISPOSITION,
             FieldSpec.keyword("category", "content category as logged: CLEAN, SPAM, SPAMMY, INFECTED, BANNED, "
@@ -57,7 +57,7 @@ public record AmavisVerdict(String logId, boolean blocked, String category, Stri
             FieldSpec.text("detail", "virus names or banned parts in parentheses"),
             FieldSpec.keyword("actions", "actions performed: RelayedInbound, DiscardedInbound,Quarantined, ..."),
             FieldSpec.keyword("policy_bank", "policy bank path (MYNETS, ORIGINATING/MYNETS)"),
-            F.bool("local", "amavis marked the client LOCAL"), F.CLIENT_IP, F.CLIENT_PORT,
+            FieldSpec.bool("local", "amavis marked the client LOCAL"), F.CLIENT_IP, F.CLIENT_PORT,
             FieldSpec.ip("origin_ip", "originating address from the Received header"), F.FROM, F.TO, F.RCPT_COUNT,
             FieldSpec.keyword("quarantine", "quarantine location"), F.QUEUE_ID, F.MESSAGE_ID,
             FieldSpec.keyword("resent_message_id", "Resent-Message-ID without angle brackets"),
@@ -140,7 +140,7 @@ public record AmavisVerdict(String logId, boolean blocked, String category, Stri
         F.str(out, "policy_bank", policyBank);
         F.flag(out, "local", local);
         F.str(out, "client_ip", clientIp);
-        F.num(out, "client_port", clientPort);
+        out.count("client_port", clientPort);
         F.str(out, "origin_ip", originIp);
         F.str(out, "from", sender);
         F.list(out, "to", recipients, "rcpt_count");
@@ -149,11 +149,11 @@ public record AmavisVerdict(String logId, boolean blocked, String category, Stri
         F.str(out, "message_id", messageId);
         F.str(out, "resent_message_id", resentMessageId);
         F.str(out, "mail_id", mailId);
-        F.dec(out, "score", score);
-        F.num(out, "size", size);
+        out.optionalDecimal("score", score);
+        out.count("size", size);
         F.str(out, "queued_as", queuedAsText);
         F.str(out, "subject", subject);
         F.str(out, "tests", tests);
-        F.num(out, "elapsed_ms", elapsedMs);
+        out.count("elapsed_ms", elapsedMs);
     }
 }

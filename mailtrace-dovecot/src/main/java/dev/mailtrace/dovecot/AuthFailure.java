@@ -34,7 +34,7 @@ public record AuthFailure(String service, String passdb, String user, String cli
     static final String AUTH_FAILED = "auth_failed";
 
     /** {@code dovecot/auth_failure}. */
-    public static final EventType TYPE = F.type(DovecotDialect.NAME, "auth_failure",
+    public static final EventType TYPE = F.eventType(DovecotDialect.NAME, "auth_failure",
             "the auth process rejected a login: unknown user, password mismatch, PAM failure",
             FieldSpec.keyword("service", "auth, auth-worker or dovecot-auth"),
             FieldSpec.keyword("passdb", "password database or PAM module: pam, passwd-file, sql, ldap, pam_unix, ..."),

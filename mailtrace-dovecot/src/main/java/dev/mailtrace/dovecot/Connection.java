@@ -17,7 +17,7 @@ import dev.mailtrace.event.LogEvent;
 public record Connection(String service, String action, String remote, String reason) implements LogEvent {
 
     /** {@code dovecot/connection}. */
-    public static final EventType TYPE = F.type(DovecotDialect.NAME, "connection",
+    public static final EventType TYPE = F.eventType(DovecotDialect.NAME, "connection",
             "an LMTP client connected or disconnected",
             FieldSpec.keyword("service", "lmtp"), FieldSpec.keyword("action", "connect or disconnect"),
             FieldSpec.keyword("remote", "the client: local (a UNIX socket) or its address"),

@@ -24,7 +24,7 @@ public record DkimNotSigned(String queueId, String reason, String target, String
         String message) implements FilterVerdict {
 
     /** {@code opendkim/not_signed}. */
-    public static final EventType TYPE = F.type(OpendkimDialect.NAME, "not_signed",
+    public static final EventType TYPE = F.eventType(OpendkimDialect.NAME, "not_signed",
             "why opendkim did not sign or verify a message (no signing table match, not internal, ...)",
             F.QUEUE_ID, F.VERDICT, F.DISPOSITION,
             FieldSpec.keyword("reason", "no_signing_table_match, no_signing_domain_match, not_internal, "

@@ -17,7 +17,7 @@ import dev.mailtrace.event.FilterVerdict;
 public record DkimSignature(String queueId, String header, String selector, String domain) implements FilterVerdict {
 
     /** {@code opendkim/signature_added}. */
-    public static final EventType TYPE = F.type(OpendkimDialect.NAME, "signature_added",
+    public static final EventType TYPE = F.eventType(OpendkimDialect.NAME, "signature_added",
             "opendkim signed a message (DKIM-Signature field added)",
             F.QUEUE_ID, F.VERDICT, F.DISPOSITION, FieldSpec.keyword("header", "the header field added"),
             OpendkimDialect.SELECTOR, OpendkimDialect.DOMAIN);

@@ -24,7 +24,7 @@ public record DkimVerification(String queueId, String result, String selector, S
         String message) implements FilterVerdict {
 
     /** {@code opendkim/verification}. */
-    public static final EventType TYPE = F.type(OpendkimDialect.NAME, "verification",
+    public static final EventType TYPE = F.eventType(OpendkimDialect.NAME, "verification",
             "opendkim's verification result: pass, fail (bad signature), none (no signature), temperror, permerror",
             F.QUEUE_ID, FieldSpec.keyword("verdict", "the result: pass, fail, none, temperror or permerror"),
             F.DISPOSITION, OpendkimDialect.SELECTOR, OpendkimDialect.DOMAIN,

@@ -20,7 +20,7 @@ public record DovecotNotice(String service, String user, String session, String 
         implements LogEvent {
 
     /** {@code dovecot/notice}. */
-    public static final EventType TYPE = F.type(DovecotDialect.NAME, "notice",
+    public static final EventType TYPE = F.eventType(DovecotDialect.NAME, "notice",
             "any other line of a dovecot process: errors, warnings, start-up, proxying, ...",
             DovecotLine.SERVICE, DovecotLine.USER, DovecotLine.SESSION, F.LEVEL, F.MESSAGE);
 

@@ -1,17 +1,16 @@
 package dev.mailtrace.dovecot;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import dev.mailtrace.event.EventType;
 import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.FieldWriter;
+import dev.mailtrace.spi.DialectFields;
 
 /**
- * Field specifications shared by the event types of this module's dialects, and the writing
- * helpers that skip absent values (null strings, negative counts, NaN decimals, false flags).
+ * Field specifications shared by the event types of this module's dialects and their own writing helpers; the generic ones
+ * ({@code str}, {@code flag}, {@code dsn}, {@code eventType}) are {@link DialectFields}'.
  */
-final class F {
+final class F extends DialectFields {
 
     private F() {
     }
@@ -32,46 +31,6 @@ final class F {
     static final FieldSpec CLIENT_HOSTNAME = FieldSpec.keyword("client_hostname", "reverse name of the SMTP client");
     static final FieldSpec CLIENT_IP = FieldSpec.ip("client_ip", "address of the client");
     static final FieldSpec CLIENT_PORT = FieldSpec.number("client_port", "TCP port of the client");
-
-    /** A boolean field. */
-    static FieldSpec bool(String name, String description) {
-        return new FieldSpec(name, FieldSpec.Kind.BOOLEAN, description);
-    }
-
-    /** An event type of the named dialect; {@code parts} are FieldSpecs or arrays of them. */
-    static EventType type(String dialect, String name, String description, Object... parts) {
-        List<FieldSpec> fields = new ArrayList<>();
-        for (Object o : parts) {
-            if (o instanceof FieldSpec) {
-                fields.add((FieldSpec) o);
-            } else {
-                for (FieldSpec f : (FieldSpec[]) o) {
-                    fields.add(f);
-                }
-            }
-        }
-        return new EventType(dialect, name, description, fields);
-    }
-
-    static void str(FieldWriter out, String name, String value) {
-        if (value != null) {
-            out.string(name, value);
-        }
-    }
-
-    static void num(FieldWriter out, String name, long value) {
-        out.count(name, value);
-    }
-
-    static void dec(FieldWriter out, String name, double value) {
-        out.optionalDecimal(name, value);
-    }
-
-    static void flag(FieldWriter out, String name, boolean value) {
-        if (value) {
-            out.bool(name, true);
-        }
-    }
 
     /** A list as one comma-separated field (the way the filters log recipient lists), and its size. */
     static void list(FieldWriter out, String name, List<String> values, String countName) {

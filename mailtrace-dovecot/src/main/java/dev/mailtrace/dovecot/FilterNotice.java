@@ -29,9 +29,9 @@ public record FilterNotice(EventType type, String queueId, String logId, String 
 
     /** The notice type of a filter dialect: queue id, optionally log id and level, message. */
     static EventType type(String dialect, boolean logId) {
-        return logId ? F.type(dialect, "notice", "any other line: start-up, configuration, warnings and errors",
+        return logId ? F.eventType(dialect, "notice", "any other line: start-up, configuration, warnings and errors",
                 F.QUEUE_ID, LOG_ID, F.LEVEL, F.MESSAGE)
-                : F.type(dialect, "notice", "any other line: start-up, statistics, warnings and errors",
+                : F.eventType(dialect, "notice", "any other line: start-up, statistics, warnings and errors",
                 F.QUEUE_ID, F.MESSAGE);
     }
 

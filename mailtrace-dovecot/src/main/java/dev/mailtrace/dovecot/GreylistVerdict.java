@@ -33,14 +33,14 @@ public record GreylistVerdict(String queueId, String verdict, String clientHostn
         implements FilterVerdict {
 
     /** {@code milter_greylist/greylist}. */
-    public static final EventType TYPE = F.type(GreylistDialect.NAME, "greylist",
+    public static final EventType TYPE = F.eventType(GreylistDialect.NAME, "greylist",
             "milter-greylist's decision: greylisted (delayed), autowhitelisted, blacklisted or whitelisted",
             F.QUEUE_ID, FieldSpec.keyword("verdict", "greylisted, autowhitelisted, blacklisted or whitelisted"),
             F.DISPOSITION, F.CLIENT_HOSTNAME, F.CLIENT_IP, F.FROM, FieldSpec.keyword("to", "envelope recipient"),
             FieldSpec.number("delay", "seconds the client must wait (greylisted)"),
             FieldSpec.number("valid_for", "seconds the auto-whitelist entry is valid (autowhitelisted)"),
             FieldSpec.keyword("acl", "the ACL that decided"),
-            F.bool("after_data", "the delay was applied after the DATA phase"),
+            FieldSpec.bool("after_data", "the delay was applied after the DATA phase"),
             FieldSpec.keyword("bypass", "why greylisting was bypassed: spf, auth, starttls"));
 
     @Override
@@ -76,8 +76,8 @@ public record GreylistVerdict(String queueId, String verdict, String clientHostn
         F.str(out, "client_ip", clientIp);
         F.str(out, "from", sender);
         F.str(out, "to", recipient);
-        F.num(out, "delay", delaySeconds);
-        F.num(out, "valid_for", validSeconds);
+        out.count("delay", delaySeconds);
+        out.count("valid_for", validSeconds);
         F.str(out, "acl", acl);
         F.flag(out, "after_data", afterData);
         F.str(out, "bypass", bypass);

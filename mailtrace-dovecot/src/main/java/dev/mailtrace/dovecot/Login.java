@@ -15,7 +15,7 @@ import dev.mailtrace.event.LogEvent;
 public record Login(String service, LoginFields login) implements LogEvent {
 
     /** {@code dovecot/login}. */
-    public static final EventType TYPE = F.type(DovecotDialect.NAME, "login",
+    public static final EventType TYPE = F.eventType(DovecotDialect.NAME, "login",
             "a client logged in (imap-login, pop3-login, submission-login, managesieve-login: Login)",
             DovecotLine.SERVICE_PROTOCOL, LoginFields.FIELDS);
 

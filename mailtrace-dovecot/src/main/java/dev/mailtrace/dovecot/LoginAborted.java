@@ -29,7 +29,7 @@ public record LoginAborted(String service, String message, String reason, String
         int successfulAuths, long seconds, LoginFields login) implements LogEvent {
 
     /** {@code dovecot/login_aborted}. */
-    public static final EventType TYPE = F.type(DovecotDialect.NAME, "login_aborted",
+    public static final EventType TYPE = F.eventType(DovecotDialect.NAME, "login_aborted",
             "a login process's connection ended without a login (auth failed, no auth attempts, aborted login, ...)",
             DovecotLine.SERVICE_PROTOCOL,
             FieldSpec.text("message", "the text before the reason (Disconnected, Aborted login, Login aborted: ...)"),
@@ -53,9 +53,9 @@ public record LoginAborted(String service, String message, String reason, String
         F.str(out, "message", message);
         F.str(out, "reason", reason);
         F.str(out, "detail", detail);
-        F.num(out, "attempts", attempts);
-        F.num(out, "successful_auths", successfulAuths);
-        F.num(out, "seconds", seconds);
+        out.count("attempts", attempts);
+        out.count("successful_auths", successfulAuths);
+        out.count("seconds", seconds);
         login.writeFields(out);
     }
 }

@@ -48,15 +48,15 @@ public record LoginFields(String user, String method, String clientIp, int clien
         F.str(out, "user", user);
         F.str(out, "method", method);
         F.str(out, "client_ip", clientIp);
-        F.num(out, "client_port", clientPort);
+        out.count("client_port", clientPort);
         F.str(out, "local_ip", localIp);
-        F.num(out, "local_port", localPort);
-        F.num(out, "mail_pid", mailPid);
+        out.count("local_port", localPort);
+        out.count("mail_pid", mailPid);
         F.str(out, "secured", secured);
         F.str(out, "tls_error", tlsError);
         F.str(out, "tls_protocol", tlsProtocol);
         F.str(out, "tls_cipher", tlsCipher);
-        F.num(out, "tls_bits", tlsBits);
+        out.count("tls_bits", tlsBits);
         F.str(out, "session", session);
     }
 }

@@ -40,7 +40,7 @@ public final class Logout implements LogEvent {
         "bytes deleted", "mailbox size in bytes (pop3 size=)"};
 
     /** {@code dovecot/logout}. */
-    public static final EventType TYPE = F.type(DovecotDialect.NAME, "logout",
+    public static final EventType TYPE = F.eventType(DovecotDialect.NAME, "logout",
             "a mail session ended (imap, pop3, submission, managesieve Disconnected), with its counters",
             DovecotLine.SERVICE_PROTOCOL, DovecotLine.USER, DovecotLine.SESSION,
             FieldSpec.text("reason", "why it ended: Logged out, Connection closed (...), Disconnected for inactivity, ..."),
@@ -137,7 +137,7 @@ public final class Logout implements LogEvent {
         F.str(out, "session", session);
         F.str(out, "reason", reason);
         for (int i = 0; i < COUNTERS.length; i++) {
-            F.num(out, COUNTERS[i], counters[i]);
+            out.count(COUNTERS[i], counters[i]);
         }
     }
 }

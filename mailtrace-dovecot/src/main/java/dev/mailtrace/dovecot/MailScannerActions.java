@@ -17,7 +17,7 @@ import dev.mailtrace.event.FilterVerdict;
 public record MailScannerActions(String queueId, String msId, String actions) implements FilterVerdict {
 
     /** {@code mailscanner/spam_actions}. */
-    public static final EventType TYPE = F.type(MailScannerDialect.NAME, "spam_actions",
+    public static final EventType TYPE = F.eventType(MailScannerDialect.NAME, "spam_actions",
             "what MailScanner did with a spam message (deliver, delete, store, forward, bounce, header, ...)",
             F.QUEUE_ID, MailScannerDialect.MS_ID, F.VERDICT, F.DISPOSITION,
             FieldSpec.keyword("actions", "the actions, comma-separated as logged"));

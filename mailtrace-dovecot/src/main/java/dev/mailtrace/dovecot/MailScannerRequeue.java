@@ -19,7 +19,7 @@ import dev.mailtrace.event.FilterVerdict;
 public record MailScannerRequeue(String queueId, String msId, String newQueueId) implements FilterVerdict {
 
     /** {@code mailscanner/requeue}. */
-    public static final EventType TYPE = F.type(MailScannerDialect.NAME, "requeue",
+    public static final EventType TYPE = F.eventType(MailScannerDialect.NAME, "requeue",
             "MailScanner handed a scanned message back to the MTA under a new queue id",
             F.QUEUE_ID, MailScannerDialect.MS_ID, F.VERDICT, F.DISPOSITION,
             FieldSpec.keyword("queued_as", "queue id of the re-queued message"));

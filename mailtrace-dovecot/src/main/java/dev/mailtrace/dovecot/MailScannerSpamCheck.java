@@ -30,13 +30,13 @@ public record MailScannerSpamCheck(String queueId, String msId, String verdict, 
         implements FilterVerdict {
 
     /** {@code mailscanner/spam_check}. */
-    public static final EventType TYPE = F.type(MailScannerDialect.NAME, "spam_check",
+    public static final EventType TYPE = F.eventType(MailScannerDialect.NAME, "spam_check",
             "MailScanner's spam verdict for a message (is spam, is not spam, blacklisted, whitelisted)",
             F.QUEUE_ID, MailScannerDialect.MS_ID,
             FieldSpec.keyword("verdict", "spam, not_spam, blacklisted, whitelisted or unchecked (too big)"),
             F.DISPOSITION, F.CLIENT_IP, F.FROM, FieldSpec.keyword("to_domain", "recipient domains, comma-separated"),
             F.SCORE, FieldSpec.decimal("required", "SpamAssassin's required score"),
-            F.bool("cached", "SpamAssassin's result came from the cache"),
+            FieldSpec.bool("cached", "SpamAssassin's result came from the cache"),
             FieldSpec.keyword("rbls", "spam lists that listed the client"),
             FieldSpec.text("report", "the report as logged"));
 
@@ -59,8 +59,8 @@ public record MailScannerSpamCheck(String queueId, String msId, String verdict, 
         F.str(out, "client_ip", clientIp);
         F.str(out, "from", sender);
         F.str(out, "to_domain", toDomain);
-        F.dec(out, "score", score);
-        F.dec(out, "required", required);
+        out.optionalDecimal("score", score);
+        out.optionalDecimal("required", required);
         F.flag(out, "cached", cached);
         F.str(out, "rbls", rbls);
         F.str(out, "report", report);

@@ -17,7 +17,7 @@ import dev.mailtrace.event.FilterVerdict;
 public record MailScannerVirus(String queueId, String msId, String clientIp) implements FilterVerdict {
 
     /** {@code mailscanner/virus}. */
-    public static final EventType TYPE = F.type(MailScannerDialect.NAME, "virus",
+    public static final EventType TYPE = F.eventType(MailScannerDialect.NAME, "virus",
             "MailScanner found a virus in a message (Infected message ... came from ...)",
             F.QUEUE_ID, MailScannerDialect.MS_ID, F.VERDICT, F.DISPOSITION, F.CLIENT_IP);
 

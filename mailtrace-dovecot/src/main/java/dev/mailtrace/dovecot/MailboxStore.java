@@ -35,12 +35,12 @@ public record MailboxStore(String service, String user, String session, String m
     static final String FAILED = "failed";
 
     /** {@code dovecot/delivery}. */
-    public static final EventType TYPE = F.type(DovecotDialect.NAME, "delivery",
+    public static final EventType TYPE = F.eventType(DovecotDialect.NAME, "delivery",
             "LMTP/LDA or sieve stored, kept, forwarded, discarded or rejected a message for one user, or failed to",
             FieldSpec.keyword("service", "lmtp, lda, deliver, or the mail process that ran sieve"),
             DovecotLine.USER, FieldSpec.keyword("session", "delivery session id; dovecot's LMTP reply repeats it "
                     + "(250 2.0.0 <rcpt> SESSION Saved)"),
-            F.MESSAGE_ID, F.bool("sieve", "whether a sieve script decided"),
+            F.MESSAGE_ID, FieldSpec.bool("sieve", "whether a sieve script decided"),
             FieldSpec.keyword("action", "stored, kept, forwarded, discarded, rejected or failed"),
             FieldSpec.keyword("mailbox", "the folder stored in or left in"),
             FieldSpec.keyword("forwarded_to", "the address a sieve redirect forwarded to"),

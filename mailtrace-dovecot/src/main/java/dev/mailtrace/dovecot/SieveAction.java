@@ -25,11 +25,11 @@ public record SieveAction(String service, String user, String session, String me
         String action, String target, String message) implements LogEvent {
 
     /** {@code dovecot/sieve_action}. */
-    public static final EventType TYPE = F.type(DovecotDialect.NAME, "sieve_action",
+    public static final EventType TYPE = F.eventType(DovecotDialect.NAME, "sieve_action",
             "a sieve action or other msgid= line that is not a delivery (vacation reply, duplicate forward, ...)",
             FieldSpec.keyword("service", "lmtp, lda, deliver, or the mail process that ran sieve"),
             DovecotLine.USER, DovecotLine.SESSION, F.MESSAGE_ID,
-            F.bool("sieve", "whether the line came from sieve"),
+            FieldSpec.bool("sieve", "whether the line came from sieve"),
             FieldSpec.keyword("action", "vacation, vacation_suppressed, duplicate_forward_discarded, store_skipped, "
                     + "store_aborted or other"),
             FieldSpec.keyword("target", "the address the text names"), F.MESSAGE);

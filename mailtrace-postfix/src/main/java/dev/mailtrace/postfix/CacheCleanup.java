@@ -30,7 +30,7 @@ public record CacheCleanup(String cache, String cleanup, long retained, long dro
     public void writeFields(FieldWriter out) {
         F.str(out, "cache", cache);
         F.str(out, "cleanup", cleanup);
-        F.num(out, "retained", retained);
-        F.num(out, "dropped", dropped);
+        out.count("retained", retained);
+        out.count("dropped", dropped);
     }
 }

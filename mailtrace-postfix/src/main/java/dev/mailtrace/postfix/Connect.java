@@ -34,6 +34,6 @@ public record Connect(Client client, Relay relay, String serverIp, int serverPor
         F.client(out, "client", client);
         F.relay(out, "relay", relay);
         F.str(out, "server_ip", serverIp);
-        F.num(out, "server_port", serverPort);
+        out.count("server_port", serverPort);
     }
 }

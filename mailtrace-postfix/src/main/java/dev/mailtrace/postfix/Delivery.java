@@ -85,12 +85,12 @@ public record Delivery(String queueId, String recipient, String originalRecipien
         F.str(out, "to", recipient);
         F.str(out, "orig_to", originalRecipient);
         F.relay(out, "relay", nextHop);
-        F.num(out, "conn_use", connUse);
-        F.dec(out, "delay", delay);
-        F.dec(out, "delay_before_qmgr", delayBeforeQmgr);
-        F.dec(out, "delay_in_qmgr", delayInQmgr);
-        F.dec(out, "delay_conn_setup", delayConnSetup);
-        F.dec(out, "delay_transmission", delayTransmission);
+        out.count("conn_use", connUse);
+        out.optionalDecimal("delay", delay);
+        out.optionalDecimal("delay_before_qmgr", delayBeforeQmgr);
+        out.optionalDecimal("delay_in_qmgr", delayInQmgr);
+        out.optionalDecimal("delay_conn_setup", delayConnSetup);
+        out.optionalDecimal("delay_transmission", delayTransmission);
         if (tls != null) {
             tls.writeFields(out);
         }

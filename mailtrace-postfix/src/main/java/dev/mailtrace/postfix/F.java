@@ -1,19 +1,16 @@
 package dev.mailtrace.postfix;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.mailtrace.event.Client;
-import dev.mailtrace.event.EnhancedStatusCode;
 import dev.mailtrace.event.EventType;
 import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.FieldWriter;
+import dev.mailtrace.spi.DialectFields;
 
 /**
- * Field specifications shared by the postfix event types, and the writing helpers that skip
- * absent values (null strings, negative counts, NaN decimals, false flags).
+ * Field specifications shared by the postfix event types and their own writing helpers; the generic ones
+ * ({@code str}, {@code flag}, {@code dsn}, {@code eventType}) are {@link DialectFields}'.
  */
-final class F {
+final class F extends DialectFields {
 
     private F() {
     }
@@ -72,17 +69,7 @@ final class F {
 
     /** An event type of the postfix dialect; {@code parts} are FieldSpecs or arrays of them. */
     static EventType type(String name, String description, Object... parts) {
-        List<FieldSpec> fields = new ArrayList<>();
-        for (Object o : parts) {
-            if (o instanceof FieldSpec) {
-                fields.add((FieldSpec) o);
-            } else {
-                for (FieldSpec f : (FieldSpec[]) o) {
-                    fields.add(f);
-                }
-            }
-        }
-        return new EventType(PostfixDialect.NAME, name, description, fields);
+        return eventType(PostfixDialect.NAME, name, description, parts);
     }
 
     // --- writing ---
@@ -95,44 +82,17 @@ final class F {
         str(out, "helo", helo);
     }
 
-    static void str(FieldWriter out, String name, String value) {
-        if (value != null) {
-            out.string(name, value);
-        }
-    }
-
-    static void num(FieldWriter out, String name, long value) {
-        out.count(name, value);
-    }
-
-    static void dec(FieldWriter out, String name, double value) {
-        out.optionalDecimal(name, value);
-    }
-
-    static void flag(FieldWriter out, String name, boolean value) {
-        if (value) {
-            out.bool(name, true);
-        }
-    }
-
     static void client(FieldWriter out, String prefix, Client c) {
         if (c != null) {
             str(out, prefix + "_hostname", c.hostname());
             str(out, prefix + "_ip", c.ip());
-            num(out, prefix + "_port", c.port());
+            out.count(prefix + "_port", c.port());
         }
     }
 
     static void relay(FieldWriter out, String prefix, Relay r) {
         if (r != null) {
             r.writeFields(prefix, out);
-        }
-    }
-
-    static void dsn(FieldWriter out, String dsn) {
-        if (dsn != null) {
-            out.string("dsn", dsn);
-            str(out, "dsn_meaning", EnhancedStatusCode.describe(dsn));
         }
     }
 }

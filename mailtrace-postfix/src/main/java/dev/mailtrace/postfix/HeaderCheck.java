@@ -73,7 +73,7 @@ public record HeaderCheck(String queueId, String action, String check, String te
         F.str(out, "message", message);
         F.client(out, "client", client);
         F.str(out, "origin", origin);
-        F.num(out, "code", code);
+        out.count("code", code);
         F.dsn(out, dsn);
         F.str(out, "reason_text", reasonText);
         if (rejected()) {

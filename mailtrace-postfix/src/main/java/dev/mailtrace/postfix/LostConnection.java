@@ -38,7 +38,7 @@ public record LostConnection(String queueId, String error, String stage, long by
         F.str(out, "queue_id", queueId);
         F.str(out, "error", error);
         F.str(out, "stage", stage);
-        F.num(out, "bytes", bytes);
+        out.count("bytes", bytes);
         F.client(out, "client", client);
         F.str(out, "detail", detail);
     }

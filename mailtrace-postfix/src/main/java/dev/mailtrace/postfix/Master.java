@@ -33,6 +33,6 @@ public record Master(String action, String version, String configDirectory, int 
         F.str(out, "action", action);
         F.str(out, "version", version);
         F.str(out, "config_directory", configDirectory);
-        F.num(out, "signal", signal);
+        out.count("signal", signal);
     }
 }

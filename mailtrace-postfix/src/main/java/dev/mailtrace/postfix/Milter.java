@@ -67,7 +67,7 @@ public record Milter(String queueId, String action, String stage, String check, 
         F.str(out, "text", text);
         F.str(out, "message", message);
         F.client(out, "client", client);
-        F.num(out, "code", code);
+        out.count("code", code);
         F.dsn(out, dsn);
         F.str(out, "reason_text", reasonText);
         if (rejected()) {

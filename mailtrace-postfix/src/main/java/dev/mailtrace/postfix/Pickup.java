@@ -46,7 +46,7 @@ public record Pickup(String queueId, long uid, String sender, String origQueueId
     @Override
     public void writeFields(FieldWriter out) {
         F.str(out, "queue_id", queueId);
-        F.num(out, "uid", uid);
+        out.count("uid", uid);
         F.str(out, "from", sender);
         F.str(out, "orig_queue_id", origQueueId);
     }

@@ -46,9 +46,9 @@ public record Postscreen(String verdict, Client client, int pregreetBytes, doubl
     public void writeFields(FieldWriter out) {
         F.str(out, "verdict", verdict);
         F.client(out, "client", client);
-        F.num(out, "pregreet_bytes", pregreetBytes);
-        F.dec(out, "elapsed", elapsed);
-        F.num(out, "dnsbl_rank", dnsblRank);
+        out.count("pregreet_bytes", pregreetBytes);
+        out.optionalDecimal("elapsed", elapsed);
+        out.count("dnsbl_rank", dnsblRank);
         F.str(out, "stage", stage);
         F.str(out, "data", data);
         F.str(out, "phase", phase);

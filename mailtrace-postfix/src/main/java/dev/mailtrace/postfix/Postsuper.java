@@ -31,6 +31,6 @@ public record Postsuper(String queueId, String action, long count) implements Lo
     public void writeFields(FieldWriter out) {
         F.str(out, "queue_id", queueId);
         F.str(out, "action", action);
-        F.num(out, "count", count);
+        out.count("count", count);
     }
 }

@@ -67,7 +67,7 @@ public record Proxy(String action, String stage, int code, String dsn, String re
     public void writeFields(FieldWriter out) {
         F.str(out, "action", action);
         F.str(out, "stage", stage);
-        F.num(out, "code", code);
+        out.count("code", code);
         F.dsn(out, dsn);
         F.str(out, "reason_text", reasonText);
         if (rejected()) {

@@ -18,7 +18,7 @@ public record Relay(String hostname, String ip, int port, String service) {
     public void writeFields(String prefix, FieldWriter out) {
         F.str(out, prefix + "_hostname", hostname);
         F.str(out, prefix + "_ip", ip);
-        F.num(out, prefix + "_port", port);
+        out.count(prefix + "_port", port);
         F.str(out, prefix + "_service", service);
     }
 

@@ -38,12 +38,12 @@ public record Scache(String lookup, long hits, long miss, long success, long dom
     @Override
     public void writeFields(FieldWriter out) {
         F.str(out, "lookup", lookup);
-        F.num(out, "hits", hits);
-        F.num(out, "miss", miss);
-        F.num(out, "success", success);
-        F.num(out, "domains", domains);
-        F.num(out, "addresses", addresses);
-        F.num(out, "connections", connections);
+        out.count("hits", hits);
+        out.count("miss", miss);
+        out.count("success", success);
+        out.count("domains", domains);
+        out.count("addresses", addresses);
+        out.count("connections", connections);
         F.str(out, "start_interval", startInterval);
     }
 }

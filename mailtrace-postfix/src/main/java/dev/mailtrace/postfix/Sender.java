@@ -30,7 +30,7 @@ public record Sender(String queueId, String sender, long size, int recipientCoun
     public void writeFields(FieldWriter out) {
         F.str(out, "queue_id", queueId);
         F.str(out, "from", sender);
-        F.num(out, "size", size);
-        F.num(out, "nrcpt", recipientCount);
+        out.count("size", size);
+        out.count("nrcpt", recipientCount);
     }
 }

@@ -76,7 +76,7 @@ public record SmtpdAction(String queueId, String action, String stage, Client cl
         F.str(out, "action", action);
         F.str(out, "stage", stage);
         F.client(out, "client", client);
-        F.num(out, "code", code);
+        out.count("code", code);
         F.dsn(out, dsn);
         F.str(out, "reject_target", target);
         F.str(out, "reason_text", reasonText);

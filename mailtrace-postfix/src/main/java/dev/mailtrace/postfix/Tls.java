@@ -42,7 +42,7 @@ public record Tls(String trust, boolean reused, Client client, Relay relay, Stri
     /** {@code postfix/tls}. */
     public static final EventType TYPE = F.type("tls", "a TLS session was established (or reused) to or from a peer",
             FieldSpec.keyword("tls_trust", "Anonymous, Untrusted, Trusted or Verified"),
-            new FieldSpec("tls_reused", FieldSpec.Kind.BOOLEAN, "a cached TLS session was reused"),
+            FieldSpec.bool("tls_reused", "a cached TLS session was reused"),
             FieldSpec.keyword("tls_direction", "inbound (from a client: client_* fields) or outbound (to a server: "
                     + "relay_* fields)"),
             F.client("client"), F.relay("relay"),
@@ -83,18 +83,18 @@ public record Tls(String trust, boolean reused, Client client, Relay relay, Stri
         F.str(out, "tls_sni", sni);
         F.str(out, "tls_version", version);
         F.str(out, "tls_cipher", cipher);
-        F.num(out, "tls_cipher_bits", cipherBits);
-        F.num(out, "tls_cipher_alg_bits", cipherAlgBits);
+        out.count("tls_cipher_bits", cipherBits);
+        out.count("tls_cipher_alg_bits", cipherAlgBits);
         F.str(out, "tls_key_exchange", keyExchange);
         F.str(out, "tls_key_exchange_curve", keyExchangeCurve);
-        F.num(out, "tls_key_exchange_bits", keyExchangeBits);
+        out.count("tls_key_exchange_bits", keyExchangeBits);
         F.str(out, "tls_server_signature", serverSignature);
         F.str(out, "tls_server_signature_curve", serverSignatureCurve);
-        F.num(out, "tls_server_signature_bits", serverSignatureBits);
+        out.count("tls_server_signature_bits", serverSignatureBits);
         F.str(out, "tls_server_digest", serverDigest);
         F.str(out, "tls_client_signature", clientSignature);
         F.str(out, "tls_client_signature_curve", clientSignatureCurve);
-        F.num(out, "tls_client_signature_bits", clientSignatureBits);
+        out.count("tls_client_signature_bits", clientSignatureBits);
         F.str(out, "tls_client_digest", clientDigest);
     }
 }

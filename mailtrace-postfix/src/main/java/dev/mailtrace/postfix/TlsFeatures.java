@@ -29,12 +29,12 @@ public record TlsFeatures(String securityLevel, String downgradeLevel, boolean p
         return new FieldSpec[] {
             FieldSpec.keyword("tls_security_level", "TLS security level of the delivery (tls=)"),
             FieldSpec.keyword("tls_downgrade_level", "the level the TLS policy was downgraded to"),
-            new FieldSpec("tls_policy_undecided", FieldSpec.Kind.BOOLEAN, "TLS policy undecided (?)"),
-            new FieldSpec("tls_policy_violation", FieldSpec.Kind.BOOLEAN, "TLS policy violated (!)"),
-            new FieldSpec("requiretls", FieldSpec.Kind.BOOLEAN, "REQUIRETLS was in effect"),
+            FieldSpec.bool("tls_policy_undecided", "TLS policy undecided (?)"),
+            FieldSpec.bool("tls_policy_violation", "TLS policy violated (!)"),
+            FieldSpec.bool("requiretls", "REQUIRETLS was in effect"),
             FieldSpec.keyword("requiretls_downgrade_level", "the level REQUIRETLS was downgraded to"),
-            new FieldSpec("requiretls_policy_undecided", FieldSpec.Kind.BOOLEAN, "REQUIRETLS policy undecided (?)"),
-            new FieldSpec("requiretls_policy_violation", FieldSpec.Kind.BOOLEAN, "REQUIRETLS policy violated (!)"),
+            FieldSpec.bool("requiretls_policy_undecided", "REQUIRETLS policy undecided (?)"),
+            FieldSpec.bool("requiretls_policy_violation", "REQUIRETLS policy violated (!)"),
         };
     }
 

@@ -39,6 +39,6 @@ public record Auth(String queueId, String role, Peer peer, String authid, String
         F.peer(out, "server".equals(role) ? "client" : "relay", peer);
         F.str(out, "sasl_username", authid);
         F.str(out, "sasl_method", mechanism);
-        F.num(out, "sasl_bits", bits);
+        out.count("sasl_bits", bits);
     }
 }

@@ -41,8 +41,8 @@ public record Collect(String queueId, String error, Peer peer, String sender, lo
         F.str(out, "error", error);
         F.peer(out, "client", peer);
         F.str(out, "from", sender);
-        F.num(out, "size", size);
-        F.num(out, "max_size", max);
+        out.count("size", size);
+        out.count("max_size", max);
         F.str(out, "detail", detail);
     }
 }

@@ -83,7 +83,7 @@ public record ConnectionReject(String queueId, String kind, Peer peer, int secon
         F.str(out, "queue_id", queueId);
         F.str(out, "kind", kind);
         F.peer(out, "client", peer);
-        F.num(out, "pregreet_seconds", seconds);
+        out.count("pregreet_seconds", seconds);
         F.str(out, "reason_text", text);
         out.string("reason", reason().label());
     }

@@ -59,7 +59,7 @@ public record Delivery(String queueId, List<String> recipients, boolean more, St
             "a delivery attempt for the recipients of one mailer call (to=, ..., stat=)",
             F.QUEUE_ID, FieldSpec.keyword("to", "the recipients without <>, comma-separated as logged"),
             FieldSpec.number("to_count", "number of recipients in to="),
-            new FieldSpec("to_more", FieldSpec.Kind.BOOLEAN, "the recipient list continues on the next line ([more])"),
+            FieldSpec.bool("to_more", "the recipient list continues on the next line ([more])"),
             FieldSpec.keyword("ctladdr", "controlling user whose credentials deliver (ctladdr=)"),
             FieldSpec.number("ctladdr_uid", "uid of the controlling user"),
             FieldSpec.number("ctladdr_gid", "gid of the controlling user"),
@@ -129,16 +129,16 @@ public record Delivery(String queueId, List<String> recipients, boolean more, St
         out.number("to_count", recipients.size());
         F.flag(out, "to_more", more);
         F.str(out, "ctladdr", controllingAddress);
-        F.num(out, "ctladdr_uid", controllingUid);
-        F.num(out, "ctladdr_gid", controllingGid);
-        F.dec(out, "delay", delay);
-        F.dec(out, "xdelay", transmissionDelay);
+        out.count("ctladdr_uid", controllingUid);
+        out.count("ctladdr_gid", controllingGid);
+        out.optionalDecimal("delay", delay);
+        out.optionalDecimal("xdelay", transmissionDelay);
         F.str(out, "mailer", mailer);
-        F.num(out, "pri", priority);
+        out.count("pri", priority);
         F.peer(out, "relay", peer);
         F.str(out, "quarantine", quarantine);
         F.dsn(out, dsn);
-        F.num(out, "ntries", tries);
+        out.count("ntries", tries);
         F.str(out, "smtp_stage", stage);
         F.str(out, "reply", reply);
         F.str(out, "tls_verify", tlsVerify);

@@ -30,7 +30,7 @@ public record Done(String queueId, double delay, int tries) implements MessageRe
     @Override
     public void writeFields(FieldWriter out) {
         F.str(out, "queue_id", queueId);
-        F.dec(out, "delay", delay);
-        F.num(out, "ntries", tries);
+        out.optionalDecimal("delay", delay);
+        out.count("ntries", tries);
     }
 }

@@ -25,7 +25,7 @@ public record Dsn(String queueId, String bounceQueueId, String notification, Str
             F.QUEUE_ID, FieldSpec.keyword("bounce_queue_id", "queue id of the notification message"),
             FieldSpec.keyword("notification", "DSN, return to sender, sender notify (delay warning) or postmaster notify"),
             FieldSpec.text("message", "why: User unknown, Cannot send message for 5 days, ..."),
-            new FieldSpec("expired", FieldSpec.Kind.BOOLEAN, "the message timed out in the queue and is returned"));
+            FieldSpec.bool("expired", "the message timed out in the queue and is returned"));
 
     /** Whether the notification gives up on the message after its queue lifetime. */
     public boolean expired() {

@@ -1,18 +1,15 @@
 package dev.mailtrace.sendmail;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import dev.mailtrace.event.EnhancedStatusCode;
 import dev.mailtrace.event.EventType;
 import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.FieldWriter;
+import dev.mailtrace.spi.DialectFields;
 
 /**
- * Field specifications shared by the sendmail event types, and the writing helpers that skip
- * absent values (null strings, negative counts, NaN decimals, false flags).
+ * Field specifications shared by the sendmail event types and their own writing helpers; the generic ones
+ * ({@code str}, {@code flag}, {@code dsn}, {@code eventType}) are {@link DialectFields}'.
  */
-final class F {
+final class F extends DialectFields {
 
     private F() {
     }
@@ -45,58 +42,20 @@ final class F {
             FieldSpec.keyword(prefix + "_user", "ident user of the " + what + " (user@host in relay=), when logged"),
             FieldSpec.keyword(prefix + "_hostname", "name of the " + what + " as logged, without a trailing dot"),
             FieldSpec.ip(prefix + "_ip", "address of the " + what + " (without sendmail's IPv6: prefix)"),
-            new FieldSpec(prefix + "_forged", FieldSpec.Kind.BOOLEAN,
-                    "true when sendmail marked the " + what + "'s name (may be forged)"),
+            FieldSpec.bool(prefix + "_forged", "true when sendmail marked the " + what + "'s name (may be forged)"),
         };
     }
 
     /** An event type of the sendmail dialect; {@code parts} are FieldSpecs or arrays of them. */
     static EventType type(String name, String description, Object... parts) {
-        List<FieldSpec> fields = new ArrayList<>();
-        for (Object o : parts) {
-            if (o instanceof FieldSpec) {
-                fields.add((FieldSpec) o);
-            } else {
-                for (FieldSpec f : (FieldSpec[]) o) {
-                    fields.add(f);
-                }
-            }
-        }
-        return new EventType(SendmailDialect.NAME, name, description, fields);
+        return eventType(SendmailDialect.NAME, name, description, parts);
     }
 
     // --- writing ---
 
-    static void str(FieldWriter out, String name, String value) {
-        if (value != null) {
-            out.string(name, value);
-        }
-    }
-
-    static void num(FieldWriter out, String name, long value) {
-        out.count(name, value);
-    }
-
-    static void dec(FieldWriter out, String name, double value) {
-        out.optionalDecimal(name, value);
-    }
-
-    static void flag(FieldWriter out, String name, boolean value) {
-        if (value) {
-            out.bool(name, true);
-        }
-    }
-
     static void peer(FieldWriter out, String prefix, Peer p) {
         if (p != null) {
             p.writeFields(prefix, out);
-        }
-    }
-
-    static void dsn(FieldWriter out, String dsn) {
-        if (dsn != null) {
-            out.string("dsn", dsn);
-            str(out, "dsn_meaning", EnhancedStatusCode.describe(dsn));
         }
     }
 }

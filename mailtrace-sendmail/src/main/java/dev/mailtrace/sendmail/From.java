@@ -56,7 +56,7 @@ public record From(String queueId, String sender, long size, int messageClass, i
             FieldSpec.keyword("tls_version", "TLS protocol version (tls_version=)"),
             FieldSpec.keyword("tls_cipher", "TLS cipher (cipher=)"),
             F.peer("client", "client (relay=)"),
-            new FieldSpec("local", FieldSpec.Kind.BOOLEAN, "true for a local submission (relay=user@localhost or none)"));
+            FieldSpec.bool("local", "true for a local submission (relay=user@localhost or none)"));
 
     /** Whether the message was submitted locally (no relay, or {@code relay=[user@]localhost} without address). */
     public boolean local() {
@@ -95,12 +95,12 @@ public record From(String queueId, String sender, long size, int messageClass, i
     public void writeFields(FieldWriter out) {
         F.str(out, "queue_id", queueId);
         F.str(out, "from", sender);
-        F.num(out, "size", size);
+        out.count("size", size);
         if (messageClass != Integer.MIN_VALUE) {
             out.number("class", messageClass);
         }
-        F.num(out, "nrcpts", recipientCount);
-        F.num(out, "pri", priority);
+        out.count("nrcpts", recipientCount);
+        out.count("pri", priority);
         F.str(out, "message_id", messageId);
         F.str(out, "bodytype", bodyType);
         F.str(out, "proto", protocol);

@@ -92,7 +92,7 @@ public record Milter(String queueId, String milter, String action, String stage,
         F.str(out, "address", address);
         F.peer(out, "client", peer);
         F.str(out, "helo", helo);
-        F.num(out, "code", code);
+        out.count("code", code);
         F.dsn(out, dsn);
         F.str(out, "reason_text", reasonText);
         if (refused()) {

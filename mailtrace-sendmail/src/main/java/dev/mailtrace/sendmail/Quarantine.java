@@ -18,7 +18,7 @@ public record Quarantine(String queueId, String reason) implements LogEvent {
     public static final EventType TYPE = F.type("quarantine",
             "a message was quarantined (held in the queue) or released from quarantine",
             F.QUEUE_ID, FieldSpec.text("quarantine", "the reason; absent when released (unquarantine)"),
-            new FieldSpec("released", FieldSpec.Kind.BOOLEAN, "true for unquarantine"));
+            FieldSpec.bool("released", "true for unquarantine"));
 
     @Override
     public EventType type() {

@@ -116,7 +116,7 @@ public record Ruleset(String queueId, String ruleset, String arg1, String arg2, 
         F.str(out, "to", recipient());
         F.peer(out, outbound() ? "relay" : "client", peer);
         F.str(out, "action", action);
-        F.num(out, "code", code);
+        out.count("code", code);
         F.dsn(out, dsn);
         F.str(out, "reason_text", reasonText);
         if ("reject".equals(action)) {

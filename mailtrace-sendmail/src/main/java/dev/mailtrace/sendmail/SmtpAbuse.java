@@ -42,7 +42,7 @@ public record SmtpAbuse(String queueId, String kind, Peer peer, String command, 
         F.str(out, "kind", kind);
         F.peer(out, "client", peer);
         F.str(out, "command", command);
-        F.num(out, "count", count);
+        out.count("count", count);
         F.str(out, "detail", detail);
     }
 }

@@ -65,8 +65,8 @@ public record Starttls(String queueId, String role, Peer peer, String version, S
         F.str(out, "tls_version", version);
         F.str(out, "tls_verify", verify);
         F.str(out, "tls_cipher", cipher);
-        F.num(out, "tls_cipher_alg_bits", algBits);
-        F.num(out, "tls_cipher_bits", cipherBits);
+        out.count("tls_cipher_alg_bits", algBits);
+        out.count("tls_cipher_bits", cipherBits);
         F.str(out, "tls_pubkey_fp", pubkeyFingerprint);
     }
 }

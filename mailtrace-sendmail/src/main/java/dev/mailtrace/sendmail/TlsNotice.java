@@ -27,7 +27,7 @@ public record TlsNotice(String queueId, String role, Peer peer, boolean failed, 
             F.QUEUE_ID, FieldSpec.keyword("tls_role", "client or server"),
             FieldSpec.keyword("tls_direction", "outbound (client role) or inbound (server role)"),
             F.peer("client", "client (STARTTLS=server)"), F.peer("relay", "server (STARTTLS=client)"),
-            new FieldSpec("tls_failed", FieldSpec.Kind.BOOLEAN, "the line reports an error or failure"), F.MESSAGE);
+            FieldSpec.bool("tls_failed", "the line reports an error or failure"), F.MESSAGE);
 
     @Override
     public EventType type() {
