@@ -6,7 +6,6 @@ import static dev.mailtrace.sendmail.Bytes.endsWith;
 import static dev.mailtrace.sendmail.Bytes.find;
 import static dev.mailtrace.sendmail.Bytes.findLast;
 import static dev.mailtrace.sendmail.Bytes.is;
-import static dev.mailtrace.sendmail.Bytes.isDigit;
 import static dev.mailtrace.sendmail.Bytes.str;
 import static dev.mailtrace.sendmail.Peers.peer;
 
@@ -30,36 +29,6 @@ final class EnvelopeLines {
     private EnvelopeLines() {
     }
 
-    private static final byte[] K_FROM = ascii("from");
-    private static final byte[] K_SIZE = ascii("size");
-    private static final byte[] K_CLASS = ascii("class");
-    private static final byte[] K_CIPHER = ascii("cipher");
-    private static final byte[] K_NRCPTS = ascii("nrcpts");
-    private static final byte[] K_NTRIES = ascii("ntries");
-    private static final byte[] K_MSGID = ascii("msgid");
-    private static final byte[] K_MAILER = ascii("mailer");
-    private static final byte[] K_BODYTYPE = ascii("bodytype");
-    private static final byte[] K_PROTO = ascii("proto");
-    private static final byte[] K_PRI = ascii("pri");
-    private static final byte[] K_DAEMON = ascii("daemon");
-    private static final byte[] K_DELAY = ascii("delay");
-    private static final byte[] K_DSN = ascii("dsn");
-    private static final byte[] K_RELAY = ascii("relay");
-    private static final byte[] K_REPLY = ascii("reply");
-    private static final byte[] K_REJECT = ascii("reject");
-    private static final byte[] K_AUTH = ascii("auth");
-    private static final byte[] K_ARG1 = ascii("arg1");
-    private static final byte[] K_RULESET = ascii("ruleset");
-    private static final byte[] K_ARG2 = ascii("arg2");
-    private static final byte[] K_TLS_VERIFY = ascii("tls_verify");
-    private static final byte[] K_TLS_VERSION = ascii("tls_version");
-    private static final byte[] K_TO = ascii("to");
-    private static final byte[] K_CTLADDR = ascii("ctladdr");
-    private static final byte[] K_XDELAY = ascii("xdelay");
-    private static final byte[] K_STAT = ascii("stat");
-    private static final byte[] K_STATUS = ascii("status");
-    private static final byte[] K_STAGE = ascii("stage");
-    private static final byte[] K_QUARANTINE = ascii("quarantine");
     private static final byte[] MORE = ascii(" [more]");
     private static final byte[] W_DISCARD = ascii("discard");
     private static final byte[] SENT = ascii("Sent");
@@ -73,8 +42,6 @@ final class EnvelopeLines {
     private static final byte[] SAVED = ascii(" Saved");
     private static final byte[] MESSAGE_ACCEPTED = ascii(" Message accepted for delivery");
     private static final byte[] OK_ID = ascii("OK id=");
-    private static final byte[] DOTS_SP = ascii("... ");
-    private static final byte[] GT_DOTS_SP = ascii(">... ");
     private static final byte[] SP_PAREN = ascii(" (");
 
     /** The index of the {@code =} after a key ({@code [A-Za-z][A-Za-z0-9_]*}) at {@code p}, or -1. */
@@ -98,23 +65,7 @@ final class EnvelopeLines {
      * key and {@code =}, or by a bare last word ({@code , discard}); else {@code e}.
      */
     static int valueEnd(byte[] b, int v, int e) {
-        for (int i = find(b, v, e, (byte) ','); i >= 0 && i + 2 < e; i = find(b, i + 1, e, (byte) ',')) {
-            if (b[i + 1] != ' ') {
-                continue;
-            }
-            int k = i + 2;
-            if (!Bytes.isLetter(b[k])) {
-                continue;
-            }
-            int w = k + 1;
-            while (w < e && isKeyChar(b[w])) {
-                w++;
-            }
-            if (w == e || b[w] == '=') {
-                return i;
-            }
-        }
-        return e;
+        return (int) (field(b, v, e) >>> 32);
     }
 
     /**
@@ -161,16 +112,17 @@ final class EnvelopeLines {
             if (k < 0) {
                 break;
             }
-            if (is(b, f, k, K_TO)) {
+            int key = Keys.of(b, f, k);
+            if (key == Keys.TO) {
                 return delivery(qid, b, p, e, out);
             }
-            if (is(b, f, k, K_RULESET)) {
+            if (key == Keys.RULESET) {
                 return ruleset(qid, b, p, e, out);
             }
-            if (is(b, f, k, K_STAT) || is(b, f, k, K_REJECT)) {
+            if (key == Keys.STAT || key == Keys.REJECT) {
                 break;
             }
-            from |= is(b, f, k, K_FROM);
+            from |= key == Keys.FROM;
             f = next(valueEnd(b, k + 1, e), e);
         }
         return from && from(qid, b, p, e, out);
@@ -195,70 +147,26 @@ final class EnvelopeLines {
             int v = k + 1;
             long f = field(b, v, e);
             int ve = (int) (f >>> 32);
-            switch (b[p]) {
-                case 'f':
-                    if (is(b, p, k, K_FROM)) {
-                        sender = address(b, v, ve);
-                    }
-                    break;
-                case 's':
-                    if (is(b, p, k, K_SIZE)) {
-                        size = Bytes.number(b, v, ve);
-                    }
-                    break;
-                case 'c':
-                    if (is(b, p, k, K_CLASS)) {
-                        cls = signedInt(b, v, ve);
-                    } else if (is(b, p, k, K_CIPHER)) {
-                        cipher = Words.of(b, v, ve);
-                    }
-                    break;
-                case 'n':
-                    if (is(b, p, k, K_NRCPTS)) {
-                        nrcpts = Bytes.integer(b, v, ve);
-                    }
-                    break;
-                case 'm':
-                    if (is(b, p, k, K_MSGID)) {
-                        msgid = address(b, v, ve);
-                    }
-                    break;
-                case 'b':
-                    if (is(b, p, k, K_BODYTYPE)) {
-                        bodytype = Words.of(b, v, ve);
-                    }
-                    break;
-                case 'p':
-                    if (is(b, p, k, K_PROTO)) {
-                        proto = Words.of(b, v, ve);
-                    } else if (is(b, p, k, K_PRI)) {
-                        pri = Bytes.number(b, v, ve);
-                    }
-                    break;
-                case 'd':
-                    if (is(b, p, k, K_DAEMON)) {
-                        daemon = Words.of(b, v, ve);
-                    }
-                    break;
-                case 'r':
-                    if (is(b, p, k, K_RELAY) && v < ve) {
+            switch (Keys.of(b, p, k)) {
+                case Keys.FROM -> sender = address(b, v, ve);
+                case Keys.SIZE -> size = Bytes.number(b, v, ve);
+                case Keys.CLASS -> cls = signedInt(b, v, ve);
+                case Keys.CIPHER -> cipher = Words.of(b, v, ve);
+                case Keys.NRCPTS -> nrcpts = Bytes.integer(b, v, ve);
+                case Keys.MSGID -> msgid = address(b, v, ve);
+                case Keys.BODYTYPE -> bodytype = Words.of(b, v, ve);
+                case Keys.PROTO -> proto = Words.of(b, v, ve);
+                case Keys.PRI -> pri = Bytes.number(b, v, ve);
+                case Keys.DAEMON -> daemon = Words.of(b, v, ve);
+                case Keys.RELAY -> {
+                    if (v < ve) {
                         peer = peer(b, v, ve);
                     }
-                    break;
-                case 'a':
-                    if (is(b, p, k, K_AUTH)) {
-                        auth = Words.of(b, v, ve);
-                    }
-                    break;
-                case 't':
-                    if (is(b, p, k, K_TLS_VERIFY)) {
-                        tlsVerify = Words.of(b, v, ve);
-                    } else if (is(b, p, k, K_TLS_VERSION)) {
-                        tlsVersion = Words.of(b, v, ve);
-                    }
-                    break;
-                default:
-                    break;
+                }
+                case Keys.AUTH -> auth = Words.of(b, v, ve);
+                case Keys.TLS_VERIFY -> tlsVerify = Words.of(b, v, ve);
+                case Keys.TLS_VERSION -> tlsVersion = Words.of(b, v, ve);
+                default -> { }
             }
             p = next(ve, e);
             k = (int) f;
@@ -303,96 +211,60 @@ final class EnvelopeLines {
         int statStart = -1;
         for (int k = keyEnd(b, p, e); k > 0; ) {
             int v = k + 1;
-            if (is(b, p, k, K_STAT)) {
+            int key = Keys.of(b, p, k);
+            if (key == Keys.STAT) {
                 statStart = v;
                 break;
             }
             long f = field(b, v, e);
             int ve = (int) (f >>> 32);
-            switch (b[p]) {
-                case 't':
-                    if (is(b, p, k, K_TO)) {
-                        int te = ve;
-                        if (endsWith(b, v, te, MORE)) {
-                            more = true;
-                            te -= MORE.length;
+            switch (key) {
+                case Keys.TO -> {
+                    int te = ve;
+                    if (endsWith(b, v, te, MORE)) {
+                        more = true;
+                        te -= MORE.length;
+                    }
+                    while (te > v && b[te - 1] == ',') {
+                        te--;
+                    }
+                    to = recipients(b, v, te);
+                }
+                case Keys.TLS_VERIFY -> tlsVerify = Words.of(b, v, ve);
+                case Keys.TLS_VERSION -> tlsVersion = Words.of(b, v, ve);
+                case Keys.CTLADDR -> {
+                    int sp = find(b, v, ve, SP_PAREN);
+                    int ae = sp < 0 ? ve : sp;
+                    ctladdr = address(b, v, ae);
+                    if (sp > 0 && b[ve - 1] == ')') {
+                        int slash = find(b, sp + 2, ve - 1, (byte) '/');
+                        if (slash > 0) {
+                            uid = Bytes.integer(b, sp + 2, slash);
+                            gid = Bytes.integer(b, slash + 1, ve - 1);
                         }
-                        while (te > v && b[te - 1] == ',') {
-                            te--;
-                        }
-                        to = recipients(b, v, te);
-                    } else if (is(b, p, k, K_TLS_VERIFY)) {
-                        tlsVerify = Words.of(b, v, ve);
-                    } else if (is(b, p, k, K_TLS_VERSION)) {
-                        tlsVersion = Words.of(b, v, ve);
                     }
-                    break;
-                case 'c':
-                    if (is(b, p, k, K_CTLADDR)) {
-                        int sp = find(b, v, ve, SP_PAREN);
-                        int ae = sp < 0 ? ve : sp;
-                        ctladdr = address(b, v, ae);
-                        if (sp > 0 && b[ve - 1] == ')') {
-                            int slash = find(b, sp + 2, ve - 1, (byte) '/');
-                            if (slash > 0) {
-                                uid = Bytes.integer(b, sp + 2, slash);
-                                gid = Bytes.integer(b, slash + 1, ve - 1);
-                            }
-                        }
-                    } else if (is(b, p, k, K_CIPHER)) {
-                        cipher = Words.of(b, v, ve);
+                }
+                case Keys.CIPHER -> cipher = Words.of(b, v, ve);
+                case Keys.DELAY -> delay = Bytes.interval(b, v, ve);
+                case Keys.DSN -> dsn = Words.of(b, v, ve);
+                case Keys.XDELAY -> xdelay = Bytes.interval(b, v, ve);
+                case Keys.MAILER -> mailer = Words.of(b, v, ve);
+                case Keys.PRI -> pri = Bytes.number(b, v, ve);
+                case Keys.RELAY -> {
+                    if (v < ve) {
+                        peer = peer(b, v, ve);
                     }
-                    break;
-                case 'd':
-                    if (is(b, p, k, K_DELAY)) {
-                        delay = Bytes.interval(b, v, ve);
-                    } else if (is(b, p, k, K_DSN)) {
-                        dsn = Words.of(b, v, ve);
-                    }
-                    break;
-                case 'x':
-                    if (is(b, p, k, K_XDELAY)) {
-                        xdelay = Bytes.interval(b, v, ve);
-                    }
-                    break;
-                case 'm':
-                    if (is(b, p, k, K_MAILER)) {
-                        mailer = Words.of(b, v, ve);
-                    }
-                    break;
-                case 'p':
-                    if (is(b, p, k, K_PRI)) {
-                        pri = Bytes.number(b, v, ve);
-                    }
-                    break;
-                case 'r':
-                    if (is(b, p, k, K_RELAY)) {
-                        if (v < ve) {
-                            peer = peer(b, v, ve);
-                        }
-                    } else if (is(b, p, k, K_REPLY)) {
+                }
+                case Keys.REPLY -> reply = str(b, v, ve);
+                case Keys.QUARANTINE -> quarantine = str(b, v, ve);
+                case Keys.NTRIES -> ntries = Bytes.integer(b, v, ve);
+                case Keys.STAGE -> stage = Words.of(b, v, ve);
+                case Keys.STATUS -> {
+                    if (reply == null) {
                         reply = str(b, v, ve);
                     }
-                    break;
-                case 'q':
-                    if (is(b, p, k, K_QUARANTINE)) {
-                        quarantine = str(b, v, ve);
-                    }
-                    break;
-                case 'n':
-                    if (is(b, p, k, K_NTRIES)) {
-                        ntries = Bytes.integer(b, v, ve);
-                    }
-                    break;
-                case 's':
-                    if (is(b, p, k, K_STAGE)) {
-                        stage = Words.of(b, v, ve);
-                    } else if (is(b, p, k, K_STATUS) && reply == null) {
-                        reply = str(b, v, ve);
-                    }
-                    break;
-                default:
-                    break;
+                }
+                default -> { }
             }
             p = next(ve, e);
             k = (int) f;
@@ -568,29 +440,34 @@ final class EnvelopeLines {
                 continue;
             }
             int v = k + 1;
-            if (is(b, p, k, K_REJECT)) {
+            int key = Keys.of(b, p, k);
+            if (key == Keys.REJECT) {
                 action = "reject";
                 replyStart = v;
                 response = str(b, v, e);
                 break;
             }
-            if (is(b, p, k, K_QUARANTINE)) {
+            if (key == Keys.QUARANTINE) {
                 action = "quarantine";
                 response = str(b, v, e);
                 break;
             }
             long f = field(b, v, e);
             int ve = (int) (f >>> 32);
-            if (is(b, p, k, K_ARG1)) {
-                arg1 = str(b, v, ve);
-            } else if (is(b, p, k, K_ARG2)) {
-                arg2 = str(b, v, ve);
-            } else if (is(b, p, k, K_RELAY)) {
-                if (v < ve) {
-                    peer = peer(b, v, ve);
+            switch (key) {
+                case Keys.ARG1 -> arg1 = str(b, v, ve);
+                case Keys.ARG2 -> arg2 = str(b, v, ve);
+                case Keys.RELAY -> {
+                    if (v < ve) {
+                        peer = peer(b, v, ve);
+                    }
                 }
-            } else if (ruleset == null && is(b, p, k, K_RULESET)) {
-                ruleset = Words.of(b, v, ve);
+                case Keys.RULESET -> {
+                    if (ruleset == null) {
+                        ruleset = Words.of(b, v, ve);
+                    }
+                }
+                default -> { }
             }
             p = next(ve, e);
             k = (int) f;
@@ -598,57 +475,10 @@ final class EnvelopeLines {
         if (ruleset == null || action == null) {
             return false;
         }
-        int code = -1;
-        String dsn = null;
-        String reasonText = null;
-        if (replyStart >= 0) {
-            int c = replyCode(b, replyStart, e);
-            int t = replyStart;
-            if (c >= 0) {
-                code = c;
-                t += 4;
-            }
-            int de = Bytes.dsnEnd(b, t, e);
-            if (de > 0 && (de == e || b[de] == ' ')) {
-                dsn = Words.of(b, t, de);
-                t = Math.min(de + 1, e);
-            }
-            reasonText = str(b, skipSubject(b, t, e), e);
-        }
-        Ruleset r = new Ruleset(qid, ruleset, arg1, arg2, peer, action, code, dsn, reasonText, response);
+        Reply reply = Reply.parse(b, replyStart, e);
+        Ruleset r = new Ruleset(qid, ruleset, arg1, arg2, peer, action, reply.code(), reply.dsn(), reply.text(b, e),
+                response);
         out.accept(r.refused() ? new RulesetReject(r) : r);
         return true;
-    }
-
-    /** The SMTP reply code at {@code p} ({@code 550 }, {@code 421-}), or -1. */
-    static int replyCode(byte[] b, int p, int e) {
-        if (e - p < 4) {
-            return e - p == 3 ? codeDigits(b, p) : -1;
-        }
-        if (b[p + 3] != ' ' && b[p + 3] != '-' && b[p + 3] != ',') {
-            return -1;
-        }
-        return codeDigits(b, p);
-    }
-
-    private static int codeDigits(byte[] b, int p) {
-        byte c = b[p];
-        if ((c == '2' || c == '4' || c == '5') && isDigit(b[p + 1]) && isDigit(b[p + 2])) {
-            return (c - '0') * 100 + (b[p + 1] - '0') * 10 + (b[p + 2] - '0');
-        }
-        return -1;
-    }
-
-    /** Skips the {@code <address>... } subject sendmail puts before a refusal text, if any. */
-    static int skipSubject(byte[] b, int p, int e) {
-        if (p < e && b[p] == '<') {
-            int g = find(b, p, e, GT_DOTS_SP);
-            return g < 0 ? p : g + GT_DOTS_SP.length;
-        }
-        int sp = find(b, p, e, (byte) ' ');
-        if (sp > p + 3 && at(b, sp - 3, e, DOTS_SP)) {
-            return sp + 1;
-        }
-        return p;
     }
 }

@@ -9,8 +9,6 @@ import static dev.mailtrace.sendmail.Bytes.str;
 import static dev.mailtrace.sendmail.EnvelopeLines.address;
 import static dev.mailtrace.sendmail.EnvelopeLines.keyEnd;
 import static dev.mailtrace.sendmail.EnvelopeLines.next;
-import static dev.mailtrace.sendmail.EnvelopeLines.replyCode;
-import static dev.mailtrace.sendmail.EnvelopeLines.skipSubject;
 import static dev.mailtrace.sendmail.EnvelopeLines.valueEnd;
 import static dev.mailtrace.sendmail.Peers.skipSpaces;
 
@@ -24,15 +22,6 @@ final class MilterLines {
     private MilterLines() {
     }
 
-    private static final byte[] K_FROM = ascii("from");
-    private static final byte[] K_REJECT = ascii("reject");
-    private static final byte[] K_TO = ascii("to");
-    private static final byte[] K_QUARANTINE = ascii("quarantine");
-    private static final byte[] K_ACTION = ascii("action");
-    private static final byte[] K_HOST = ascii("host");
-    private static final byte[] K_ADDR = ascii("addr");
-    private static final byte[] K_HELO = ascii("helo");
-    private static final byte[] K_CMD = ascii("cmd");
     private static final byte[] W_DISCARD = ascii("discard");
     private static final byte[] W_TEMPFAIL = ascii("tempfail");
     private static final byte[] W_DATA = ascii("data");
@@ -188,7 +177,8 @@ final class MilterLines {
                 continue;
             }
             int v = k + 1;
-            if (is(b, r, k, K_REJECT)) {
+            int key = Keys.of(b, r, k);
+            if (key == Keys.REJECT) {
                 action = "reject";
                 replyStart = v;
                 response = str(b, v, e);
@@ -196,46 +186,32 @@ final class MilterLines {
                 break;
             }
             int ve = valueEnd(b, v, e);
-            if (is(b, r, k, K_FROM)) {
-                stage = "MAIL";
-                address = address(b, v, ve);
-            } else if (is(b, r, k, K_TO)) {
-                stage = "RCPT";
-                address = address(b, v, ve);
-            } else if (is(b, r, k, K_CMD)) {
-                stage = is(b, v, ve, W_DATA) ? "DATA" : Words.of(b, v, ve);
-            } else if (is(b, r, k, K_HELO)) {
-                stage = "HELO";
-                helo = str(b, v, ve);
-            } else if (is(b, r, k, K_HOST)) {
-                host = str(b, v, ve);
-            } else if (is(b, r, k, K_ADDR)) {
-                addr = str(b, v, ve);
+            switch (key) {
+                case Keys.FROM -> {
+                    stage = "MAIL";
+                    address = address(b, v, ve);
+                }
+                case Keys.TO -> {
+                    stage = "RCPT";
+                    address = address(b, v, ve);
+                }
+                case Keys.CMD -> stage = is(b, v, ve, W_DATA) ? "DATA" : Words.of(b, v, ve);
+                case Keys.HELO -> {
+                    stage = "HELO";
+                    helo = str(b, v, ve);
+                }
+                case Keys.HOST -> host = str(b, v, ve);
+                case Keys.ADDR -> addr = str(b, v, ve);
+                default -> { }
             }
             r = next(ve, e);
         }
-        int code = -1;
-        String dsn = null;
-        String reasonText = null;
-        if (replyStart >= 0) {
-            int c = replyCode(b, replyStart, e);
-            int t = replyStart;
-            if (c >= 0) {
-                code = c;
-                t = Math.min(t + 4, e);
-            }
-            int de = Bytes.dsnEnd(b, t, e);
-            if (de > 0 && (de == e || b[de] == ' ')) {
-                dsn = Words.of(b, t, de);
-                t = Math.min(de + 1, e);
-            }
-            if (t < e && b[t - 1] == ' ') {
-                reasonText = str(b, skipSubject(b, t, e), e);
-            }
-        }
+        Reply reply = Reply.parse(b, replyStart, e);
+        int t = reply.textStart();
+        String reasonText = t < e && b[t - 1] == ' ' ? reply.text(b, e) : null;
         Peer peer = host != null || addr != null ? new Peer(null, host, addr, false) : null;
-        out.accept(milterEvent(qid, null, structured ? action : null, stage, null, null, null, address, peer, helo, code,
-                dsn, reasonText, response, str(b, p, e)));
+        out.accept(milterEvent(qid, null, structured ? action : null, stage, null, null, null, address, peer, helo,
+                reply.code(), reply.dsn(), reasonText, response, str(b, p, e)));
         return true;
     }
 
@@ -262,19 +238,20 @@ final class MilterLines {
                 continue;
             }
             int v = k + 1;
-            if (is(b, r, k, K_REJECT)) {
+            int key = Keys.of(b, r, k);
+            if (key == Keys.REJECT) {
                 action = "reject";
                 replyStart = v;
                 response = str(b, v, e);
                 break;
             }
-            if (is(b, r, k, K_QUARANTINE)) {
+            if (key == Keys.QUARANTINE) {
                 action = "quarantine";
                 response = str(b, v, e);
                 break;
             }
             int ve = valueEnd(b, v, e);
-            if (is(b, r, k, K_ACTION)) {
+            if (key == Keys.ACTION) {
                 stage = milterStage(b, v, ve);
             }
             r = next(ve, e);
@@ -282,27 +259,10 @@ final class MilterLines {
         if (action == null) {
             return false;
         }
-        int code = -1;
-        String dsn = null;
-        String reasonText = null;
-        if (replyStart >= 0) {
-            int c = replyCode(b, replyStart, e);
-            int t = replyStart;
-            if (c >= 0) {
-                code = c;
-                t = Math.min(t + 4, e);
-            }
-            int de = Bytes.dsnEnd(b, t, e);
-            if (de > 0 && (de == e || b[de] == ' ')) {
-                dsn = Words.of(b, t, de);
-                t = Math.min(de + 1, e);
-            }
-            if (t < e) {
-                reasonText = str(b, skipSubject(b, t, e), e);
-            }
-        }
-        out.accept(milterEvent(qid, name, action, stage, null, null, null, null, null, null, code, dsn, reasonText,
-                response, str(b, next(ne, e), e)));
+        Reply reply = Reply.parse(b, replyStart, e);
+        String reasonText = reply.textStart() < e ? reply.text(b, e) : null;
+        out.accept(milterEvent(qid, name, action, stage, null, null, null, null, null, null, reply.code(), reply.dsn(),
+                reasonText, response, str(b, next(ne, e), e)));
         return true;
     }
 

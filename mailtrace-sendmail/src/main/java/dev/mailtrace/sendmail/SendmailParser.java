@@ -66,8 +66,6 @@ final class SendmailParser {
     private static final byte[] FROM_EQ = ascii("from=");
     private static final byte[] TO_EQ = ascii("to=");
     private static final byte[] RULESET_EQ = ascii("ruleset=");
-    private static final byte[] K_NTRIES = ascii("ntries");
-    private static final byte[] K_DELAY = ascii("delay");
     private static final byte[] DISCARDED = ascii("discarded");
     private static final byte[] DSN_ = ascii("DSN: ");
     private static final byte[] RETURN_TO_SENDER = ascii("return to sender: ");
@@ -473,10 +471,10 @@ final class SendmailParser {
                 }
                 int v = k + 1;
                 int ve = valueEnd(b, v, e);
-                if (is(b, p, k, K_DELAY)) {
-                    delay = Bytes.interval(b, v, ve);
-                } else if (is(b, p, k, K_NTRIES)) {
-                    tries = Bytes.integer(b, v, ve);
+                switch (Keys.of(b, p, k)) {
+                    case Keys.DELAY -> delay = Bytes.interval(b, v, ve);
+                    case Keys.NTRIES -> tries = Bytes.integer(b, v, ve);
+                    default -> { }
                 }
                 p = next(ve, e);
             }

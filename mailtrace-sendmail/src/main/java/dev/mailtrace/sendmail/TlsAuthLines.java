@@ -22,13 +22,6 @@ final class TlsAuthLines {
     private TlsAuthLines() {
     }
 
-    private static final byte[] K_CIPHER = ascii("cipher");
-    private static final byte[] K_AUTHID = ascii("authid");
-    private static final byte[] K_VERSION = ascii("version");
-    private static final byte[] K_VERIFY = ascii("verify");
-    private static final byte[] K_BITS = ascii("bits");
-    private static final byte[] K_PUBKEY_FP = ascii("pubkey_fp");
-    private static final byte[] K_MECH = ascii("mech");
     private static final byte[] STARTTLS = ascii("STARTTLS");
     private static final byte[] CLIENT = ascii("client");
     private static final byte[] SERVER = ascii("server");
@@ -79,7 +72,8 @@ final class TlsAuthLines {
             int ve = valueEnd(b, v, e);
             Peer peer = v < ve ? peer(b, v, ve) : null;
             int n = next(ve, e);
-            if (at(b, n, e, K_VERSION) && keyEnd(b, n, e) == n + K_VERSION.length) {
+            int k = keyEnd(b, n, e);
+            if (k > 0 && Keys.of(b, n, k) == Keys.VERSION) {
                 return tlsSummary(qid, role, peer, b, n, e, out);
             }
             out.accept(new TlsNotice(qid, role, peer, failed(b, n, e), n < e ? str(b, n, e) : null));
@@ -117,22 +111,21 @@ final class TlsAuthLines {
             }
             int v = k + 1;
             int ve = valueEnd(b, v, e);
-            if (is(b, p, k, K_VERSION)) {
-                version = Words.of(b, v, ve);
-            } else if (is(b, p, k, K_VERIFY)) {
-                verify = Words.of(b, v, ve);
-            } else if (is(b, p, k, K_CIPHER)) {
-                cipher = Words.of(b, v, ve);
-            } else if (is(b, p, k, K_BITS)) {
-                int slash = find(b, v, ve, (byte) '/');
-                if (slash > 0) {
-                    algBits = Bytes.integer(b, v, slash);
-                    cipherBits = Bytes.integer(b, slash + 1, ve);
-                } else {
-                    algBits = Bytes.integer(b, v, ve);
+            switch (Keys.of(b, p, k)) {
+                case Keys.VERSION -> version = Words.of(b, v, ve);
+                case Keys.VERIFY -> verify = Words.of(b, v, ve);
+                case Keys.CIPHER -> cipher = Words.of(b, v, ve);
+                case Keys.BITS -> {
+                    int slash = find(b, v, ve, (byte) '/');
+                    if (slash > 0) {
+                        algBits = Bytes.integer(b, v, slash);
+                        cipherBits = Bytes.integer(b, slash + 1, ve);
+                    } else {
+                        algBits = Bytes.integer(b, v, ve);
+                    }
                 }
-            } else if (is(b, p, k, K_PUBKEY_FP)) {
-                fp = str(b, v, ve);
+                case Keys.PUBKEY_FP -> fp = str(b, v, ve);
+                default -> { }
             }
             p = next(ve, e);
         }
@@ -179,14 +172,17 @@ final class TlsAuthLines {
             }
             int kv = k + 1;
             int kve = valueEnd(b, kv, e);
-            if (is(b, p, k, K_AUTHID)) {
-                authid = str(b, kv, kve);
-                any = true;
-            } else if (is(b, p, k, K_MECH)) {
-                mech = Words.of(b, kv, kve);
-                any = true;
-            } else if (is(b, p, k, K_BITS)) {
-                bits = Bytes.integer(b, kv, kve);
+            switch (Keys.of(b, p, k)) {
+                case Keys.AUTHID -> {
+                    authid = str(b, kv, kve);
+                    any = true;
+                }
+                case Keys.MECH -> {
+                    mech = Words.of(b, kv, kve);
+                    any = true;
+                }
+                case Keys.BITS -> bits = Bytes.integer(b, kv, kve);
+                default -> { }
             }
             p = next(kve, e);
         }
