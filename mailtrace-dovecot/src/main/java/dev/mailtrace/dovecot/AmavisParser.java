@@ -147,31 +147,13 @@ final class AmavisParser {
             }
             p = Bytes.skipSpaces(b, te, e);
         }
-        if (p >= e) {
+        List<String> addresses = new ArrayList<>(3);
+        p = envelope(b, p, e, addresses);
+        if (p < 0) {
             return false;
         }
-        int close = Bytes.find(b, p + 1, e, (byte) '>');
-        if (close < 0) {
-            return false;
-        }
-        String sender = Bytes.str(b, p + 1, close);
-        p = close + 1;
-        if (!at(b, p, e, ARROW)) {
-            return false;
-        }
-        p += ARROW.length;
-        List<String> recipients = new ArrayList<>(2);
-        while (p < e && b[p] == '<') {
-            close = Bytes.find(b, p + 1, e, (byte) '>');
-            if (close < 0) {
-                return false;
-            }
-            recipients.add(Bytes.str(b, p + 1, close));
-            p = close + 1;
-            if (p + 1 < e && b[p] == ',' && b[p + 1] == '<') {
-                p++;
-            }
-        }
+        String sender = addresses.get(0);
+        List<String> recipients = addresses.subList(1, addresses.size());
         String quarantine = null;
         String queueId = null;
         String messageId = null;
@@ -191,10 +173,7 @@ final class AmavisParser {
                 p = e;
                 break;
             }
-            int k = p;
-            while (k < e && (Bytes.isAlnum(b[k]) || b[k] == '-' || b[k] == '_' || b[k] == '.')) {
-                k++;
-            }
+            int k = keyEnd(b, p, e);
             int vs;
             if (k > p && k + 1 < e && b[k] == ':' && b[k + 1] == ' ') {
                 vs = k + 2;
@@ -350,11 +329,49 @@ final class AmavisParser {
         if (q >= e || !(Bytes.isUpper(b[q]) || Bytes.isLower(b[q]))) {
             return false;
         }
-        int k = q;
+        int k = keyEnd(b, q, e);
+        return k < e && (b[k] == '=' || b[k] == ':' && k + 1 < e && b[k + 1] == ' ');
+    }
+
+    /** The end of the key at {@code p}: letters, digits, {@code -}, {@code _} and {@code .}. */
+    private static int keyEnd(byte[] b, int p, int e) {
+        int k = p;
         while (k < e && (Bytes.isAlnum(b[k]) || b[k] == '-' || b[k] == '_' || b[k] == '.')) {
             k++;
         }
-        return k < e && (b[k] == '=' || b[k] == ':' && k + 1 < e && b[k + 1] == ' ');
+        return k;
+    }
+
+    /**
+     * Reads {@code <from> -> <to>,<to>} at {@code p}: adds the sender, then each recipient, to
+     * {@code addresses} and returns the index after the last recipient; -1 if it is not that shape.
+     */
+    private static int envelope(byte[] b, int p, int e, List<String> addresses) {
+        if (p >= e || b[p] != '<') {
+            return -1;
+        }
+        int close = Bytes.find(b, p + 1, e, (byte) '>');
+        if (close < 0) {
+            return -1;
+        }
+        addresses.add(Bytes.str(b, p + 1, close));
+        p = close + 1;
+        if (!at(b, p, e, ARROW)) {
+            return -1;
+        }
+        p += ARROW.length;
+        while (p < e && b[p] == '<') {
+            close = Bytes.find(b, p + 1, e, (byte) '>');
+            if (close < 0) {
+                return -1;
+            }
+            addresses.add(Bytes.str(b, p + 1, close));
+            p = close + 1;
+            if (p + 1 < e && b[p] == ',' && b[p + 1] == '<') {
+                p++;
+            }
+        }
+        return p;
     }
 
     private static int closingQuote(byte[] b, int p, int e) {
@@ -391,34 +408,13 @@ final class AmavisParser {
 
     /** {@code <from> -> <to>,<to>, Yes, score=7.2 tagged_above=2 required=6.2 tests=[...] autolearn=no}. */
     private static boolean spamTag(byte[] b, int p, int e, String logId, Consumer<? super LogEvent> out) {
-        if (p >= e || b[p] != '<') {
+        List<String> addresses = new ArrayList<>(3);
+        p = envelope(b, p, e, addresses);
+        if (p < 0 || !at(b, p, e, COMMA_SPACE)) {
             return false;
         }
-        int close = Bytes.find(b, p + 1, e, (byte) '>');
-        if (close < 0) {
-            return false;
-        }
-        String sender = Bytes.str(b, p + 1, close);
-        p = close + 1;
-        if (!at(b, p, e, ARROW)) {
-            return false;
-        }
-        p += ARROW.length;
-        List<String> recipients = new ArrayList<>(2);
-        while (p < e && b[p] == '<') {
-            close = Bytes.find(b, p + 1, e, (byte) '>');
-            if (close < 0) {
-                return false;
-            }
-            recipients.add(Bytes.str(b, p + 1, close));
-            p = close + 1;
-            if (p + 1 < e && b[p] == ',' && b[p + 1] == '<') {
-                p++;
-            }
-        }
-        if (!at(b, p, e, COMMA_SPACE)) {
-            return false;
-        }
+        String sender = addresses.get(0);
+        List<String> recipients = addresses.subList(1, addresses.size());
         p += 2;
         boolean spam = at(b, p, e, YES);
         double score = Double.NaN;
