@@ -1,5 +1,7 @@
 package dev.mailtrace.trace;
 
+import java.util.Locale;
+
 import dev.mailtrace.event.BounceCreated;
 import dev.mailtrace.event.Client;
 import dev.mailtrace.event.DeliveryStatus;
@@ -28,133 +30,75 @@ final class Ev {
         return EventType.of("test", name, "a synthetic " + name, FieldSpec.keyword("queue_id", "queue id"));
     }
 
-    static final EventType ACCEPTED = type("accepted");
-    static final EventType IDENTIFIED = type("identified");
-    static final EventType SENDER = type("sender");
-    static final EventType ATTEMPT = type("attempt");
-    static final EventType REMOVED = type("removed");
-    static final EventType BOUNCE = type("bounce");
-    static final EventType EXPIRED = type("expired");
-    static final EventType REJECT = type("reject");
-    static final EventType VERDICT = type("verdict");
-    static final EventType TLS = type("tls");
-    static final EventType MILTER = type("milter");
-    static final EventType OTHER = type("other");
+    /** One type a record class, named for it: {@code Accepted} is {@code test/accepted}. */
+    private static final ClassValue<EventType> TYPES = new ClassValue<>() {
+        @Override
+        protected EventType computeValue(Class<?> record) {
+            return type(record.getSimpleName().toLowerCase(Locale.ROOT));
+        }
+    };
+
+    static final EventType ACCEPTED = TYPES.get(Accepted.class);
+    static final EventType IDENTIFIED = TYPES.get(Identified.class);
+    static final EventType SENDER = TYPES.get(Sender.class);
+    static final EventType ATTEMPT = TYPES.get(Attempt.class);
+    static final EventType REMOVED = TYPES.get(Removed.class);
+
+    /** An event of the type named for its record. */
+    interface Typed extends LogEvent {
+        @Override
+        default EventType type() {
+            return TYPES.get(getClass());
+        }
+    }
+
+    /** An event of the type named for its record whose one field is its queue id. */
+    interface QueueIdField extends Typed {
+        String queueId();
+
+        @Override
+        default void writeFields(FieldWriter out) {
+            out.string("queue_id", queueId());
+        }
+    }
 
     static Client client(String name, String ip) {
         return new Client(name, ip, -1);
     }
 
     record Accepted(String queueId, Client client, String saslMethod, String saslUsername, String previousQueueId)
-            implements MessageAccepted {
-        @Override
-        public EventType type() {
-            return ACCEPTED;
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            out.string("queue_id", queueId);
-        }
+            implements MessageAccepted, QueueIdField {
     }
 
-    record Identified(String queueId, String messageId) implements MessageIdentified {
-        @Override
-        public EventType type() {
-            return IDENTIFIED;
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            out.string("queue_id", queueId);
-        }
+    record Identified(String queueId, String messageId) implements MessageIdentified, QueueIdField {
     }
 
-    record Sender(String queueId, String sender, long size, int recipientCount) implements EnvelopeSender {
-        @Override
-        public EventType type() {
-            return SENDER;
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            out.string("queue_id", queueId);
-        }
+    record Sender(String queueId, String sender, long size, int recipientCount) implements EnvelopeSender, QueueIdField {
     }
 
     record Attempt(String queueId, String recipient, String originalRecipient, String relay, double delay,
-            String delays, String dsn, DeliveryStatus status, String response, String queuedAs) implements RecipientAttempt {
-        @Override
-        public EventType type() {
-            return ATTEMPT;
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            out.string("queue_id", queueId);
-        }
+            String delays, String dsn, DeliveryStatus status, String response, String queuedAs)
+            implements RecipientAttempt, QueueIdField {
     }
 
-    record Removed(String queueId) implements MessageRemoved {
-        @Override
-        public EventType type() {
-            return REMOVED;
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            out.string("queue_id", queueId);
-        }
+    record Removed(String queueId) implements MessageRemoved, QueueIdField {
     }
 
-    record Bounce(String queueId, String bounceQueueId) implements BounceCreated {
-        @Override
-        public EventType type() {
-            return BOUNCE;
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            out.string("queue_id", queueId);
-        }
+    record Bounce(String queueId, String bounceQueueId) implements BounceCreated, QueueIdField {
     }
 
-    record Expired(String queueId, String sender) implements MessageExpired {
-        @Override
-        public EventType type() {
-            return EXPIRED;
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            out.string("queue_id", queueId);
-        }
+    record Expired(String queueId, String sender) implements MessageExpired, QueueIdField {
     }
 
     record Reject(String queueId, Client client, String stage, int code, String dsn, String reasonText,
-            String sender, String recipient, String helo) implements Rejection {
+            String sender, String recipient, String helo) implements Rejection, QueueIdField {
         @Override
         public RejectReason reason() {
             return RejectReason.classify(code, dsn, reasonText);
         }
-
-        @Override
-        public EventType type() {
-            return REJECT;
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            out.string("queue_id", queueId);
-        }
     }
 
-    record Verdict(String queueId, String verdict, String queuedAs) implements QueueEvent {
-        @Override
-        public EventType type() {
-            return VERDICT;
-        }
-
+    record Verdict(String queueId, String verdict, String queuedAs) implements QueueEvent, Typed {
         @Override
         public void writeFields(FieldWriter out) {
             out.string("queue_id", queueId);
@@ -163,24 +107,14 @@ final class Ev {
         }
     }
 
-    record Tls(Client client, String version, String cipher, int cipherBits) implements TlsEstablished {
-        @Override
-        public EventType type() {
-            return TLS;
-        }
-
+    record Tls(Client client, String version, String cipher, int cipherBits) implements TlsEstablished, Typed {
         @Override
         public void writeFields(FieldWriter out) {
             out.string("version", version);
         }
     }
 
-    record Milter(String queueId, String action, long score) implements QueueEvent {
-        @Override
-        public EventType type() {
-            return MILTER;
-        }
-
+    record Milter(String queueId, String action, long score) implements QueueEvent, Typed {
         @Override
         public void writeFields(FieldWriter out) {
             out.string("queue_id", queueId);
@@ -191,12 +125,7 @@ final class Ev {
     }
 
     /** An event the aggregator ignores. */
-    record Other(String what) implements LogEvent {
-        @Override
-        public EventType type() {
-            return OTHER;
-        }
-
+    record Other(String what) implements LogEvent, Typed {
         @Override
         public void writeFields(FieldWriter out) {
             out.string("what", what);

@@ -22,6 +22,7 @@ import dev.mailtrace.spi.DialectRegistry;
 import dev.mailtrace.spi.LogDialect;
 import dev.mailtrace.spi.LogLine;
 import dev.mailtrace.testkit.Fields;
+import dev.mailtrace.testkit.YamlCases;
 
 /**
  * The scanners never throw and never read outside the buffer, whatever the bytes: every known line
@@ -41,14 +42,14 @@ class RobustnessTest {
     }
 
     @Test
-    void neverThrowsOnTruncatedOrMutatedLines() throws IOException, URISyntaxException {
+    void neverThrowsOnTruncatedOrMutatedLines() throws IOException {
         DialectRegistry registry = DialectRegistry.builder().addServiceLoaded(getClass().getClassLoader()).build();
         List<LogDialect> dialects = registry.dialects();
         List<String> programs = new ArrayList<>(new DovecotDialect().programs());
         programs.sort(null);
         Set<String> lines = new LinkedHashSet<>();
-        for (String[] c : CasesTest.allLines()) {
-            lines.add(c[1] + ": " + c[2]);
+        for (YamlCases.Line c : YamlCases.lines(CasesTest.class, "cases")) {
+            lines.add(c.program() + ": " + c.line());
         }
         String dir = System.getProperty("mailtrace.shared.dir", "../../shared");
         for (String corpus : Corpus.FILES) {
