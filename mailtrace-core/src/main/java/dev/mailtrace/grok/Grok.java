@@ -206,9 +206,37 @@ public final class Grok {
         return "Grok" + sources;
     }
 
+    /**
+     * The deepest nesting of groups handed to joni: its parser recurses once per group, and a few
+     * thousand levels overflow a thread's stack (found by fuzzing). Real patterns nest a few dozen.
+     */
+    static final int MAX_GROUP_DEPTH = 500;
+
     static Regex compileRegex(String regexText) {
         byte[] b = regexText.getBytes(StandardCharsets.UTF_8);
         return new Regex(b, 0, b.length, Option.DEFAULT, UTF8Encoding.INSTANCE, Syntax.RUBY, WarnCallback.NONE);
+    }
+
+    /** The deepest nesting of groups outside character classes (escapes skipped). */
+    private static int groupDepth(String regex) {
+        int depth = 0;
+        int max = 0;
+        int classDepth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                classDepth++;
+            } else if (c == ']' && classDepth > 0) {
+                classDepth--;
+            } else if (classDepth == 0 && c == '(') {
+                max = Math.max(max, ++depth);
+            } else if (classDepth == 0 && c == ')') {
+                depth--;
+            }
+        }
+        return max;
     }
 
     /** Configures and compiles a {@link Grok}; not thread-safe. */
@@ -291,6 +319,10 @@ public final class Grok {
                 String source = patterns.get(i);
                 String label = patterns.size() == 1 ? null : "#" + i;
                 String regexText = expander.expand(source, null, label);
+                if (groupDepth(regexText) > MAX_GROUP_DEPTH) {
+                    throw new PatternCompileException(null, label, -1,
+                            "groups nested deeper than " + MAX_GROUP_DEPTH + " (references expanded)");
+                }
                 Regex regex;
                 try {
                     regex = compileRegex(regexText);

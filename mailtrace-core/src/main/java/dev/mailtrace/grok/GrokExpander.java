@@ -14,6 +14,13 @@ import java.util.Map;
  */
 final class GrokExpander {
 
+    /**
+     * The longest regex a pattern may expand to. References can double the text at each level
+     * ({@code B %{A}%{A}}, {@code C %{B}%{B}}, ...): without a bound a few dozen lines of a pattern
+     * file exhaust the heap (found by fuzzing). Real pattern sets expand to a few KB per pattern.
+     */
+    static final int MAX_EXPANDED_LENGTH = 1 << 20;
+
     private final PatternBank bank;
     private final boolean namedCapturesOnly;
     private final boolean captures;
@@ -64,6 +71,10 @@ final class GrokExpander {
                     out.append("(?:");
                 }
                 out.append(inner).append(')');
+                if (out.length() > MAX_EXPANDED_LENGTH) {
+                    throw new PatternCompileException(patternName, origin, r.offset() + 1, "expands to more than "
+                            + MAX_EXPANDED_LENGTH + " characters of regex at " + r.text() + " (references nested too deep)");
+                }
             }
         }
     }

@@ -78,7 +78,7 @@ final class RegexStructure {
             String body = null;
             int bodyStart = -1;
             if (kind == Kind.GROUP) {
-                bodyStart = groupBodyStart(text, i);
+                bodyStart = groupBodyStart(text, i, end);
                 if (bodyStart >= 0) {
                     body = text.substring(bodyStart, end - 1);
                 }
@@ -109,8 +109,11 @@ final class RegexStructure {
         }
     }
 
-    /** For a group we can descend into, the offset of its body; -1 for lookarounds, options, comments. */
-    private static int groupBodyStart(String text, int open) {
+    /**
+     * For a group we can descend into, the offset of its body; -1 for lookarounds, options, comments,
+     * and a name whose {@code >} is not inside the group ({@code (?<a[b])c>}, found by fuzzing).
+     */
+    private static int groupBodyStart(String text, int open, int end) {
         if (!text.startsWith("(?", open)) {
             return open + 1;
         }
@@ -120,7 +123,7 @@ final class RegexStructure {
         if (text.startsWith("(?<", open) && open + 3 < text.length()
                 && text.charAt(open + 3) != '=' && text.charAt(open + 3) != '!') {
             int close = text.indexOf('>', open + 3);
-            return close < 0 ? -1 : close + 1;
+            return close < 0 || close >= end - 1 ? -1 : close + 1;
         }
         return -1;
     }
