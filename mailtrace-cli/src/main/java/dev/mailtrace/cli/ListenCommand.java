@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import dev.mailtrace.es.EmbeddedElasticsearch;
 import dev.mailtrace.listen.Cidr;
 import dev.mailtrace.listen.Endpoint;
+import dev.mailtrace.listen.FsyncPolicy;
 import dev.mailtrace.listen.Listener;
 import dev.mailtrace.listen.Protocol;
 import dev.mailtrace.sink.Sink;
@@ -35,6 +36,7 @@ import sun.misc.Signal;
  * start resumes the open transactions.
  */
 @Command(name = "listen",
+        mixinStandardHelpOptions = true,
         description = {
             "Receive syslog from mail hosts (rsyslog: *.* @host:port for UDP, @@host:port for TCP) and write",
             "transactions and rejects live, as 'mailtrace trace --format json' writes them. Every message is",
@@ -89,6 +91,11 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
             description = "Bytes received but not yet processed the spool absorbs before TCP reading pauses and UDP drops (default: ${DEFAULT-VALUE}).")
     long spoolSize;
 
+    @Option(names = "--fsync", paramLabel = "always|interval|never", defaultValue = "interval",
+            description = "When the spool and checkpoints are forced to disk: every batch, once a second, or left to the OS"
+                    + " (default: ${DEFAULT-VALUE}; a power cut loses at most about a second).")
+    String fsync;
+
     @Option(names = "--metrics", paramLabel = "[ADDR:]PORT", description = "Serve Prometheus metrics at http://ADDR:PORT/metrics.")
     String metrics;
 
@@ -114,7 +121,7 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
             tcp.forEach(s -> b.endpoint(Endpoint.parse(Protocol.TCP, s)));
             tls.forEach(s -> b.endpoint(Endpoint.parse(Protocol.TLS, s)));
             allow.forEach(s -> b.allow(Cidr.parse(s)));
-            b.spoolSize(spoolSize).maxMessageSize(maxMessageSize);
+            b.spoolSize(spoolSize).maxMessageSize(maxMessageSize).fsync(FsyncPolicy.parse(fsync));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

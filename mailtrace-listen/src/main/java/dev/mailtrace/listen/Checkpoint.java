@@ -1,12 +1,17 @@
 package dev.mailtrace.listen;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Properties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What has reached every sink, kept in the spool directory: every message before {@code processed}
@@ -24,6 +29,7 @@ import java.util.Properties;
 record Checkpoint(long processed, long output, String state) {
 
     static final String FILE = "checkpoint";
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoint.class);
 
     Checkpoint {
         if (processed < 0) {
@@ -53,10 +59,34 @@ record Checkpoint(long processed, long output, String state) {
         }
     }
 
-    void write(Path dir) throws IOException {
+    /** Writes the checkpoint; with {@code force}, to the device (and its name into the directory) before it returns. */
+    void write(Path dir, boolean force) throws IOException {
         Path tmp = dir.resolve(FILE + ".tmp");
         Files.writeString(tmp, "processed=" + processed + "\noutput=" + output + "\n" + (state == null ? "" : "state=" + state + "\n"),
                 StandardCharsets.UTF_8);
+        if (force) {
+            force(tmp);
+        }
         Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (force) {
+            forceDirectory(dir);
+        }
+    }
+
+    /** Forces a written file's content to the device. */
+    static void force(Path file) throws IOException {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            c.force(false);
+        }
+    }
+
+    /** Forces a directory's entries (a file created or renamed in it) to the device, where the system allows it. */
+    static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // some systems cannot open a directory for reading; the files' data is forced all the same
+            LOG.debug("cannot force the directory [{}]", dir, e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.mailtrace.listen;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +42,9 @@ public final class ListenMetrics {
     private final LongAdder droppedTotal = new LongAdder();
     private final LongAdder refusedTotal = new LongAdder();
     private final LongAdder recordsTotal = new LongAdder();
+    private final LongAdder processedTotal = new LongAdder();
     private final Map<String, CounterDataPoint> udpPeers = new ConcurrentHashMap<>();
+    private volatile List<Integer> udpPorts = List.of();
     /** Parse results, copied from the processing thread's ParseStats at each checkpoint. */
     private volatile Map<EventType, Long> events = Map.of();
     private volatile Map<String, Map<String, Long>> unknown = Map.of();
@@ -69,6 +72,9 @@ public final class ListenMetrics {
         sinkRetries = Counter.builder().name("mailtrace_listen_sink_retries")
                 .help("Times the sinks failed and processing restarted from the checkpoint").labelNames("sink")
                 .register(registry);
+        CounterWithCallback.builder().name("mailtrace_listen_messages_processed")
+                .help("Messages read back from the spool and parsed (replays after a sink failure count again)")
+                .callback(cb -> cb.call(processedTotal.sum())).register(registry);
         CounterWithCallback.builder().name("mailtrace_listen_parsed_events").help("Events parsed, per dialect and type")
                 .labelNames("dialect", "event").callback(cb -> events.forEach((t, n) -> cb.call(n, t.dialect(), t.name())))
                 .register(registry);
@@ -79,13 +85,34 @@ public final class ListenMetrics {
     }
 
     /** Adds gauges read from the spool and the processing. */
-    void gauges(LongSupplier spoolBytes, LongSupplier backlogBytes, LongSupplier openTransactions) {
+    void gauges(LongSupplier spoolBytes, LongSupplier backlogBytes, LongSupplier openTransactions, LongSupplier spoolForces) {
+        CounterWithCallback.builder().name("mailtrace_listen_spool_fsyncs")
+                .help("Times the spool's segment files were forced to the device (--fsync)")
+                .callback(cb -> cb.call(spoolForces.getAsLong())).register(registry);
         GaugeWithCallback.builder().name("mailtrace_listen_spool_bytes").help("Bytes in spool segment files")
                 .callback(cb -> cb.call(spoolBytes.getAsLong())).register(registry);
         GaugeWithCallback.builder().name("mailtrace_listen_spool_lag_bytes").help("Bytes spooled but not yet processed")
                 .callback(cb -> cb.call(backlogBytes.getAsLong())).register(registry);
         GaugeWithCallback.builder().name("mailtrace_listen_open_transactions").help("Transactions open in the aggregator")
                 .callback(cb -> cb.call(openTransactions.getAsLong())).register(registry);
+    }
+
+    /**
+     * Adds the kernel's drops of the UDP sockets bound to these ports (receive buffer full, before the
+     * listener could read them), read from {@code /proc/net/udp} and {@code udp6} at each scrape.
+     */
+    void udpKernelDrops(List<Integer> ports) {
+        this.udpPorts = List.copyOf(ports);
+        CounterWithCallback.builder().name("mailtrace_listen_udp_kernel_dropped")
+                .help("UDP datagrams the kernel dropped because the socket's receive buffer was full (Linux /proc/net/udp drops)")
+                .labelNames("port").callback(cb -> {
+                    for (int port : udpPorts) {
+                        long n = UdpKernelDrops.read(port);
+                        if (n >= 0) {
+                            cb.call(n, Integer.toString(port));
+                        }
+                    }
+                }).register(registry);
     }
 
     /** The counter of one connection's messages, looked up once per connection. */
@@ -107,6 +134,11 @@ public final class ListenMetrics {
         if ((flags & Framer.INCOMPLETE) != 0) {
             flagged.labelValues("incomplete").inc();
         }
+    }
+
+    /** {@code n} messages read back from the spool and parsed (again, after a restart from the checkpoint). */
+    void processed(int n) {
+        processedTotal.add(n);
     }
 
     void invalidUtf8() {
@@ -158,6 +190,23 @@ public final class ListenMetrics {
         return droppedTotal.sum();
     }
 
+    /** UDP datagrams the kernel dropped for the listener's sockets (their receive buffers were full); -1 where the system does not tell (not Linux). */
+    public long udpKernelDrops() {
+        long sum = -1;
+        for (int port : udpPorts) {
+            long n = UdpKernelDrops.read(port);
+            if (n >= 0) {
+                sum = Math.max(sum, 0) + n;
+            }
+        }
+        return sum;
+    }
+
+    /** Messages parsed from the spool (those replayed after a sink failure count again). */
+    public long processed() {
+        return processedTotal.sum();
+    }
+
     /** Connections and datagrams refused by the allow list. */
     public long refused() {
         return refusedTotal.sum();
@@ -179,7 +228,10 @@ public final class ListenMetrics {
                 .registry(registry).buildAndStart();
     }
 
-    /** {@code received 1200 (udp 200, tcp 1000, tls 0), udp dropped 0, refused 0, records 310}. */
+    /**
+     * {@code received 1200 (udp 200, tcp 1000, tls 0), udp dropped 0, refused 0, records 310}; drops by
+     * the kernel are added after the UDP drops when there are any.
+     */
     public String summary() {
         long total = 0;
         StringBuilder by = new StringBuilder();
@@ -188,7 +240,9 @@ public final class ListenMetrics {
             total += n;
             by.append(by.length() == 0 ? "" : ", ").append(p.label()).append(' ').append(n);
         }
-        return "received " + total + " (" + by + "), udp dropped " + udpDrops() + ", refused " + refused()
+        long kernel = udpKernelDrops();
+        return "received " + total + " (" + by + "), udp dropped " + udpDrops() + (kernel > 0 ? " (and " + kernel + " by the kernel)" : "")
+                + ", refused " + refused()
                 + ", records " + recordsEmitted();
     }
 }

@@ -37,7 +37,7 @@ import io.netty.handler.ssl.SslContextBuilder;
  * l.close();                             // stop receiving, drain, checkpoint; open transactions resume next start
  * }</pre>
  *
- * <p>After a crash the next start resumes from the checkpoint (at most a second old): the aggregator's
+ * <p>After a crash the next start resumes from the checkpoint (a second old, or ten times the time a checkpoint takes): the aggregator's
  * saved state is restored, the output file is cut back to its checkpointed length and the spool is
  * processed again from there, so the output equals that of an uninterrupted run. Threads: a few event-loop threads for the sockets
  * and one processing thread; {@link #close()} from any thread.
@@ -157,6 +157,7 @@ public final class Listener implements Closeable {
         private Path key;
         private Path clientCa;
         private int threads = 2;
+        private FsyncPolicy fsync = FsyncPolicy.INTERVAL;
 
         private Builder(DialectRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -195,6 +196,12 @@ public final class Listener implements Closeable {
         /** The spool directory (required); created if missing, locked while in use. */
         public Builder spool(Path dir) {
             this.spool = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** When the spool and the checkpoints are forced to the device; default {@link FsyncPolicy#INTERVAL} (see there why). */
+        public Builder fsync(FsyncPolicy policy) {
+            this.fsync = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
@@ -265,15 +272,17 @@ public final class Listener implements Closeable {
             }
             SslContext tls = wantsTls ? sslContext() : null;
             Checkpoint cp = Checkpoint.read(spool);
-            Spool s = Spool.open(spool, segmentSize, spoolSize, maxMessageSize, cp == null ? 0 : cp.processed());
+            Spool s = Spool.open(spool, segmentSize, spoolSize, maxMessageSize, cp == null ? 0 : cp.processed(), fsync);
             ListenMetrics metrics = new ListenMetrics();
             Processor p = new Processor(s, registry, zone, limits, messages, out, sinks, metrics, maxMessageSize);
-            metrics.gauges(s::diskBytes, s::backlog, p::openTransactions);
+            metrics.gauges(s::diskBytes, s::backlog, p::openTransactions, s::forces);
             Thread t = new Thread(p, "mailtrace-process");
             Receivers r = new Receivers(s, metrics, allow, maxMessageSize, tls, threads);
             t.start();
             try {
-                return new Listener(s, r, p, t, metrics, r.bind(endpoints));
+                List<Endpoint> bound = r.bind(endpoints);
+                metrics.udpKernelDrops(bound.stream().filter(e -> e.protocol() == Protocol.UDP).map(e -> e.address().getPort()).toList());
+                return new Listener(s, r, p, t, metrics, bound);
             } catch (IOException | RuntimeException e) {
                 r.close();
                 p.stop();

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -25,13 +26,14 @@ import org.slf4j.LoggerFactory;
  * ({@code <start position>.wal}) in one directory, positions counting bytes from the spool's
  * creation; whole segments are deleted once the checkpoint no longer needs them.
  *
- * <p>Receiver threads {@link #append} into a batch in memory, which a flusher thread writes to the
- * segment file as soon as it has a record (a killed process loses at most the last few milliseconds
- * of what arrived); the processing thread reads the records back with a {@link SpoolReader}, so a burst
- * the sinks cannot take yet waits on disk, up to {@code maxBacklog} bytes not yet processed.
- * Beyond that {@link #full()} is true: TCP receivers stop reading, UDP receivers drop (and count).
- * Writes go to the operating system (they survive the process, not a power cut: they are not forced
- * to the device on every batch).
+ * <p>Receiver threads {@link #append} into one of two batches in memory while a writer thread
+ * writes the other to the segment file, outside the lock, as soon as it has a record (a killed
+ * process loses at most the last few milliseconds of what arrived); the processing thread reads
+ * the records back with a {@link SpoolReader}, so a burst the sinks cannot take yet waits on disk,
+ * up to {@code maxBacklog} bytes not yet processed. Beyond that {@link #full()} is true: TCP
+ * receivers stop reading, UDP receivers drop (and count). When the writes are forced to the device
+ * is the {@link FsyncPolicy}; with {@link FsyncPolicy#ALWAYS} a record is readable (processed) only
+ * once forced.
  *
  * <p>A torn record at the end of the last segment (a crash in the middle of a write) is cut off
  * when the spool is opened. The directory is locked against a second process.
@@ -44,37 +46,46 @@ public final class Spool implements Closeable {
     private final Path dir;
     private final long segmentBytes;
     private final long maxBacklog;
+    private final FsyncPolicy fsync;
     private final FileChannel lockChannel;
     private final FileLock lock;
     /** Segment start position to file; read by the reader thread. */
     private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
     private final ReentrantLock mutex = new ReentrantLock();
-    /** Signalled when the batch gets its first record: the flusher writes it out. */
+    /** Signalled when the filling batch gets its first record, and at close: the writer wakes up. */
     private final Condition batchStarted = mutex.newCondition();
-    /** Signalled when records were written to the segment: the reader can read them. */
+    /** Signalled when a batch was written (and forced, per policy): readers and waiting appenders go on. */
     private final Condition committedMore = mutex.newCondition();
-    private final Thread flusher = new Thread(this::flushLoop, "mailtrace-spool");
+    private final Thread writer = new Thread(this::writeLoop, "mailtrace-spool");
+    private final CRC32 crc = new CRC32();
+    /** Receivers append here, under the mutex. */
+    private ByteBuffer filling;
+    /** The other batch: being written by the writer thread (then null), or empty. */
+    private ByteBuffer spare;
     private boolean closing;
     private IOException writeFailure;
-    private final CRC32 crc = new CRC32();
-    private final byte[] batch;
-    private final ByteBuffer batchBuffer;
+    /** Only the writer thread (and {@link #recover}, {@link #close} when it does not run) touches the segment. */
     private FileChannel segment;
     private long segmentStart;
-    /** Position after the last appended record (in the batch or on disk). */
+    private long lastForce;
+    private boolean unforced;
+    private final LongAdder forces = new LongAdder();
+    /** Position after the last appended record (in a batch or on disk). */
     private volatile long appended;
-    /** Position after the last record written to the segment file. */
+    /** Position after the last record written to the segment file (and forced, with {@link FsyncPolicy#ALWAYS}). */
     private volatile long committed;
     /** Position up to which the records were processed. */
     private volatile long processed;
     private volatile boolean full;
 
-    private Spool(Path dir, long segmentBytes, long maxBacklog, int maxRecord) throws IOException {
+    private Spool(Path dir, long segmentBytes, long maxBacklog, int maxRecord, FsyncPolicy fsync) throws IOException {
         this.dir = dir;
         this.segmentBytes = segmentBytes;
         this.maxBacklog = maxBacklog;
-        this.batch = new byte[Math.max(1 << 20, 2 * maxRecord)];
-        this.batchBuffer = ByteBuffer.wrap(batch);
+        this.fsync = fsync;
+        int batch = Math.max(1 << 20, 2 * maxRecord);
+        this.filling = ByteBuffer.allocate(batch);
+        this.spare = ByteBuffer.allocate(batch);
         Files.createDirectories(dir);
         this.lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock l;
@@ -97,17 +108,20 @@ public final class Spool implements Closeable {
      * @param maxBacklog bytes appended but not yet processed beyond which the spool is {@link #full()}
      * @param maxMessage the largest message that will be appended
      * @param emptyStart the position to start at when the directory holds no segment
+     * @param fsync when writes are forced to the device
      */
-    public static Spool open(Path dir, long segmentBytes, long maxBacklog, int maxMessage, long emptyStart) throws IOException {
-        Spool s = new Spool(dir, segmentBytes, maxBacklog, SpoolRecord.PREFIX + SpoolRecord.FIXED_BODY + 16 + maxMessage);
+    public static Spool open(Path dir, long segmentBytes, long maxBacklog, int maxMessage, long emptyStart, FsyncPolicy fsync)
+            throws IOException {
+        Spool s = new Spool(dir, segmentBytes, maxBacklog, SpoolRecord.PREFIX + SpoolRecord.FIXED_BODY + 16 + maxMessage,
+                fsync);
         try {
             s.recover(emptyStart);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
         }
-        s.flusher.setDaemon(true);
-        s.flusher.start();
+        s.writer.setDaemon(true);
+        s.writer.start();
         return s;
     }
 
@@ -126,7 +140,7 @@ public final class Spool implements Closeable {
         }
         if (segments.isEmpty()) {
             openSegment(emptyStart);
-            processed = emptyStart;
+            appended = committed = processed = emptyStart;
             return;
         }
         Map.Entry<Long, Path> last = segments.lastEntry();
@@ -147,11 +161,14 @@ public final class Spool implements Closeable {
         segment.truncate(0);
         segmentStart = start;
         segments.put(start, p);
-        appended = committed = start;
+        if (fsync != FsyncPolicy.NEVER) {
+            Checkpoint.forceDirectory(dir); // the new file's name survives a power cut too
+        }
     }
 
     /**
-     * Appends one message. Never blocks on the processing: callers check {@link #full()}.
+     * Appends one message. Never blocks on the processing (callers check {@link #full()}); waits only
+     * while both batches are full, until the writer has written one.
      *
      * @param address the sender's address bytes (4 or 16)
      */
@@ -161,19 +178,21 @@ public final class Spool implements Closeable {
         int size = SpoolRecord.PREFIX + body;
         mutex.lock();
         try {
-            if (writeFailure != null) {
-                throw new IOException("spool [" + dir + "] cannot be written: " + writeFailure.getMessage(), writeFailure);
+            while (writeFailure == null && !closing && filling.remaining() < size) {
+                batchStarted.signal();
+                committedMore.awaitUninterruptibly();
             }
-            if (batchBuffer.remaining() < size) {
-                writeBatch();
+            if (writeFailure != null || closing) {
+                throw new IOException("spool [" + dir + "] cannot be written: "
+                        + (writeFailure != null ? writeFailure.getMessage() : "closed"), writeFailure);
             }
-            boolean wasEmpty = batchBuffer.position() == 0;
-            ByteBuffer b = batchBuffer;
+            ByteBuffer b = filling;
+            boolean wasEmpty = b.position() == 0;
             int start = b.position();
             b.putInt(body).putInt(0).putLong(receiveMillis).put((byte) protocol.ordinal()).put((byte) flags)
                     .put((byte) address.length).put(address).putShort((short) port).put(msg, off, len);
             crc.reset();
-            crc.update(batch, start + SpoolRecord.PREFIX, body);
+            crc.update(b.array(), start + SpoolRecord.PREFIX, body);
             b.putInt(start + 4, (int) crc.getValue());
             appended += size;
             if (appended - processed > maxBacklog) {
@@ -187,42 +206,92 @@ public final class Spool implements Closeable {
         }
     }
 
-    /** Writes the batch to the current segment, rolling to a new one when it is big enough. Under the mutex. */
-    private void writeBatch() throws IOException {
-        batchBuffer.flip();
-        while (batchBuffer.hasRemaining()) {
-            segment.write(batchBuffer);
-        }
-        batchBuffer.clear();
-        committed = appended;
-        committedMore.signalAll();
-        if (committed - segmentStart >= segmentBytes) {
-            segment.close();
-            openSegment(committed);
-        }
-    }
-
-    private void flushLoop() {
+    /**
+     * The writer thread: takes the filling batch (receivers go on into the other one), writes it
+     * without holding the lock, forces it as the policy says, then publishes the new committed
+     * position. Rolls to a new segment when the current one is big enough. Drains at close.
+     */
+    private void writeLoop() {
         mutex.lock();
         try {
-            while (!closing) {
-                if (batchBuffer.position() > 0 && writeFailure == null) {
-                    try {
-                        writeBatch();
-                    } catch (IOException e) {
-                        writeFailure = e;
-                        LOG.error("spool [{}] cannot be written; receiving stops", dir, e);
-                    }
+            while (true) {
+                while (filling.position() == 0 && !closing && !forceDue()) {
+                    batchStarted.await(fsync == FsyncPolicy.INTERVAL && unforced ? FsyncPolicy.INTERVAL_MILLIS : 1000,
+                            TimeUnit.MILLISECONDS);
                 }
-                if (batchBuffer.position() == 0 || writeFailure != null) {
-                    batchStarted.await(10, TimeUnit.MILLISECONDS);
+                if (filling.position() == 0 && closing) {
+                    return;
                 }
+                ByteBuffer batch = filling;
+                filling = spare;
+                spare = null;
+                long upTo = appended;
+                mutex.unlock();
+                IOException failure = null;
+                try {
+                    write(batch, upTo);
+                } catch (IOException e) {
+                    failure = e;
+                } finally {
+                    mutex.lock();
+                }
+                spare = batch.clear();
+                if (failure != null) {
+                    writeFailure = failure;
+                    LOG.error("spool [{}] cannot be written; receiving stops", dir, failure);
+                    committedMore.signalAll();
+                    return;
+                }
+                committed = upTo;
+                committedMore.signalAll();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             mutex.unlock();
         }
+    }
+
+    private boolean forceDue() {
+        return fsync == FsyncPolicy.INTERVAL && unforced && System.currentTimeMillis() - lastForce >= FsyncPolicy.INTERVAL_MILLIS;
+    }
+
+    /** Writes one batch ending at position {@code upTo}; forces per policy; rolls the segment. Writer thread only. */
+    private void write(ByteBuffer batch, long upTo) throws IOException {
+        if (batch.position() > 0) {
+            batch.flip();
+            while (batch.hasRemaining()) {
+                segment.write(batch);
+            }
+            unforced = true;
+        }
+        if (fsync == FsyncPolicy.ALWAYS || forceDue()) {
+            force();
+        }
+        if (upTo - segmentStart >= segmentBytes) {
+            if (fsync != FsyncPolicy.NEVER) {
+                force();
+            }
+            segment.close();
+            openSegment(upTo);
+        }
+    }
+
+    private void force() throws IOException {
+        segment.force(false);
+        forces.increment();
+        unforced = false;
+        lastForce = System.currentTimeMillis();
+    }
+
+    /** The fsync policy. */
+    public FsyncPolicy fsync() {
+        return fsync;
+    }
+
+    /** How many times the segment files were forced to the device. */
+    public long forces() {
+        return forces.sum();
     }
 
     /**
@@ -241,12 +310,17 @@ public final class Spool implements Closeable {
         }
     }
 
-    /** Writes out what was appended (for an orderly stop). */
+    /** Waits until everything appended so far is written (and forced, per policy): for an orderly stop. */
     public void flush() throws IOException {
         mutex.lock();
         try {
-            if (batchBuffer.position() > 0) {
-                writeBatch();
+            long target = appended;
+            while (committed < target && writeFailure == null) {
+                batchStarted.signal();
+                committedMore.awaitUninterruptibly();
+            }
+            if (writeFailure != null) {
+                throw new IOException("spool [" + dir + "] cannot be written: " + writeFailure.getMessage(), writeFailure);
             }
         } finally {
             mutex.unlock();
@@ -333,14 +407,23 @@ public final class Spool implements Closeable {
         try {
             closing = true;
             batchStarted.signal();
+        } finally {
+            mutex.unlock();
+        }
+        try {
+            if (writer.isAlive()) {
+                writer.join(); // writes what is left
+            }
             if (segment != null) {
-                if (batchBuffer.position() > 0) {
-                    writeBatch();
+                if (fsync != FsyncPolicy.NEVER && writeFailure == null) {
+                    segment.force(false);
                 }
                 segment.close();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while closing the spool [" + dir + "]", e);
         } finally {
-            mutex.unlock();
             lock.release();
             lockChannel.close();
         }

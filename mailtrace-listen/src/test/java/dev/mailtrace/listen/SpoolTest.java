@@ -2,6 +2,7 @@ package dev.mailtrace.listen;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class SpoolTest {
     static final byte[] V6 = {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 
     Spool open() throws IOException {
-        return Spool.open(dir, 4096, 1 << 20, 1000, 0);
+        return Spool.open(dir, 4096, 1 << 20, 1000, 0, FsyncPolicy.INTERVAL);
     }
 
     static void append(Spool s, int i) throws IOException {
@@ -121,7 +122,7 @@ class SpoolTest {
 
     @Test
     void fullBeyondTheBacklogUntilHalfIsProcessed() throws Exception {
-        try (Spool s = Spool.open(dir, 1 << 20, 2000, 1000, 0)) {
+        try (Spool s = Spool.open(dir, 1 << 20, 2000, 1000, 0, FsyncPolicy.INTERVAL)) {
             while (!s.full()) {
                 append(s, 1);
             }
@@ -131,5 +132,56 @@ class SpoolTest {
             s.processed(s.appended() - 900);
             assertThat(s.full()).isFalse();
         }
+    }
+
+    @Test
+    void alwaysForcesEveryBatchBeforeItCanBeRead() throws Exception {
+        try (Spool s = Spool.open(dir, 1 << 20, 1 << 20, 1000, 0, FsyncPolicy.ALWAYS)) {
+            for (int i = 0; i < 5; i++) {
+                append(s, i);
+                s.flush();
+                assertThat(s.forces()).as("forces after batch %d", i).isGreaterThanOrEqualTo(i + 1);
+            }
+            assertThat(readAll(s, s.firstPosition())).hasSize(5);
+        }
+    }
+
+    @Test
+    void neverForces() throws Exception {
+        Spool s = Spool.open(dir, 4096, 1 << 20, 1000, 0, FsyncPolicy.NEVER);
+        try (s) {
+            for (int i = 0; i < 200; i++) {
+                append(s, i);
+                s.flush(); // segments roll too
+            }
+        }
+        assertThat(s.forces()).isZero();
+        assertThat(segments()).as("segments rolled").isGreaterThan(1);
+    }
+
+    @Test
+    void intervalForcesAboutOnceASecondWhateverTheBatches() throws Exception {
+        try (Spool s = Spool.open(dir, 1 << 20, 1 << 20, 1000, 0, FsyncPolicy.INTERVAL)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                append(s, i);
+                s.flush();
+            }
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            long forces = s.forces();
+            assertThat(forces).as("forces for 100 batches in %d s", seconds).isBetween(1L, seconds + 2);
+            // what was written after the last force is forced within about a second, without new writes
+            append(s, 100);
+            s.flush();
+            ListenerTest.waitFor(() -> s.forces() > forces);
+        }
+    }
+
+    @Test
+    void parsesThePolicyAsTheCliTakesIt() {
+        assertThat(FsyncPolicy.parse("Always")).isEqualTo(FsyncPolicy.ALWAYS);
+        assertThat(FsyncPolicy.parse("never").label()).isEqualTo("never");
+        assertThatThrownBy(() -> FsyncPolicy.parse("sometimes"))
+                .hasMessage("unknown fsync policy [sometimes]; expected one of [always, interval, never]");
     }
 }
