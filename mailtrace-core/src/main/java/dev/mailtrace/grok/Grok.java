@@ -21,6 +21,7 @@ import org.joni.Regex;
 import org.joni.Syntax;
 import org.joni.WarnCallback;
 import org.joni.exception.JOniException;
+import org.joni.exception.SyntaxException;
 
 import dev.mailtrace.io.Utf8;
 
@@ -214,7 +215,14 @@ public final class Grok {
 
     static Regex compileRegex(String regexText) {
         byte[] b = regexText.getBytes(StandardCharsets.UTF_8);
-        return new Regex(b, 0, b.length, Option.DEFAULT, UTF8Encoding.INSTANCE, Syntax.RUBY, WarnCallback.NONE);
+        try {
+            return new Regex(b, 0, b.length, Option.DEFAULT, UTF8Encoding.INSTANCE, Syntax.RUBY, WarnCallback.NONE);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            // joni puts a bad group name into its error message with String.replaceAll, which throws
+            // on a '$' in the name ($1: no group 1; $ alone: missing index; found by fuzzing):
+            // report it as the syntax error it is
+            throw new SyntaxException("invalid group name or reference (" + e.getMessage() + ")");
+        }
     }
 
     /** The deepest nesting of groups outside character classes (escapes skipped). */
