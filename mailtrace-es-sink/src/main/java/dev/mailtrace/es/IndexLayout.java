@@ -51,6 +51,8 @@ public final class IndexLayout {
     private final String prefix;
     private final Mode mode;
     private final int retentionDays;
+    /** The index of the latest day asked for: immutable, so a race between threads only costs a format. */
+    private DailyIndex lastDay;
 
     /**
      * @param prefix index name prefix, lowercase ({@code mail})
@@ -88,7 +90,20 @@ public final class IndexLayout {
 
     /** The index (or data stream) a record starting at {@code start} goes to. */
     public String indexFor(Instant start) {
-        return mode == Mode.DATA_STREAM ? prefix : prefix + "-" + DAY.format(start.atOffset(ZoneOffset.UTC));
+        if (mode == Mode.DATA_STREAM) {
+            return prefix;
+        }
+        long day = Math.floorDiv(start.getEpochSecond(), 86_400);
+        DailyIndex last = lastDay;
+        if (last == null || last.day != day) {
+            // records come day by day: formatting the day once per day instead of once per record
+            last = new DailyIndex(day, prefix + "-" + DAY.format(start.atOffset(ZoneOffset.UTC)));
+            lastDay = last;
+        }
+        return last.name;
+    }
+
+    private record DailyIndex(long day, String name) {
     }
 
     /** What searches read: every daily index of this prefix, or the data stream. */

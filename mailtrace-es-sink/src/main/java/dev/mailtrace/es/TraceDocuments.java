@@ -46,14 +46,39 @@ final class TraceDocuments {
     /** The field that says which record a document holds: {@code transaction}, {@code reject} or {@code message}. */
     static final String TYPE = "type";
 
+    /** Whole seconds formatted recently, direct-mapped: a document's times, and a run's, share their seconds. */
+    private static final Formatted[] SECONDS = new Formatted[1024];
+
+    private record Formatted(long second, String text) {
+    }
+
     private TraceDocuments() {
+    }
+
+    /**
+     * {@code t.toString()}: ISO 8601 in UTC, as Elasticsearch's {@code date} reads it. Whole seconds
+     * come from a small cache, since {@link Instant#toString} costs a microsecond, several times per
+     * document. Entries are immutable, so threads sharing the cache see whole ones.
+     */
+    static String instant(Instant t) {
+        if (t.getNano() != 0) {
+            return t.toString();
+        }
+        long second = t.getEpochSecond();
+        int slot = (int) (second & (SECONDS.length - 1));
+        Formatted f = SECONDS[slot];
+        if (f == null || f.second != second) {
+            f = new Formatted(second, t.toString());
+            SECONDS[slot] = f;
+        }
+        return f.text;
     }
 
     /** Writes {@code r} as one JSON object. */
     static void write(TraceRecord r, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField(TYPE, r.type());
-        g.writeStringField("@timestamp", r.time().toString());
+        g.writeStringField("@timestamp", instant(r.time()));
         if (r instanceof Transaction t) {
             transaction(t, g);
         } else if (r instanceof Reject j) {
@@ -66,8 +91,8 @@ final class TraceDocuments {
 
     private static void transaction(Transaction t, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("event");
-        g.writeStringField("start", t.start().toString());
-        g.writeStringField("end", t.end().toString());
+        g.writeStringField("start", instant(t.start()));
+        g.writeStringField("end", instant(t.end()));
         g.writeEndObject();
         g.writeObjectFieldStart("host");
         g.writeStringField("name", t.host());
@@ -116,7 +141,7 @@ final class TraceDocuments {
             g.writeArrayFieldStart("attempts");
             for (DeliveryAttempt a : rc.attempts()) {
                 g.writeStartObject();
-                g.writeStringField("time", a.time().toString());
+                g.writeStringField("time", instant(a.time()));
                 string(g, "relay", a.relay());
                 decimal(g, "delay", a.delay());
                 string(g, "delays", a.delays());
@@ -133,7 +158,7 @@ final class TraceDocuments {
         g.writeArrayFieldStart("rejects");
         for (Reject j : t.rejects()) {
             g.writeStartObject();
-            g.writeStringField("time", j.time().toString());
+            g.writeStringField("time", instant(j.time()));
             string(g, "host", j.host());
             string(g, "queue_id", j.queueId());
             if (j.client() != null) {
@@ -150,7 +175,7 @@ final class TraceDocuments {
         g.writeArrayFieldStart("actions");
         for (Action a : t.actions()) {
             g.writeStartObject();
-            g.writeStringField("time", a.time().toString());
+            g.writeStringField("time", instant(a.time()));
             g.writeStringField("event", a.event());
             g.writeObjectFieldStart("fields");
             for (Map.Entry<String, Object> f : a.fields().entrySet()) {
@@ -163,7 +188,7 @@ final class TraceDocuments {
         g.writeArrayFieldStart("filters");
         for (FilterResult f : t.filters()) {
             g.writeStartObject();
-            g.writeStringField("time", f.time().toString());
+            g.writeStringField("time", instant(f.time()));
             g.writeStringField("filter", f.filter());
             g.writeStringField("verdict", f.verdict());
             g.writeStringField("disposition", f.disposition().label());
@@ -177,7 +202,7 @@ final class TraceDocuments {
         g.writeArrayFieldStart("deliveries");
         for (MailboxResult d : t.deliveries()) {
             g.writeStartObject();
-            g.writeStringField("time", d.time().toString());
+            g.writeStringField("time", instant(d.time()));
             g.writeStringField("host", d.host());
             string(g, "to", d.to());
             string(g, "user", d.user());
@@ -248,8 +273,8 @@ final class TraceDocuments {
 
     private static void message(MessageTrace m, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("event");
-        g.writeStringField("start", m.start().toString());
-        g.writeStringField("end", m.end().toString());
+        g.writeStringField("start", instant(m.start()));
+        g.writeStringField("end", instant(m.end()));
         g.writeEndObject();
         g.writeObjectFieldStart("host");
         g.writeArrayFieldStart("name");
@@ -284,14 +309,14 @@ final class TraceDocuments {
             g.writeStringField("message_id", m.messageId());
         }
         string(g, "from", m.from());
-        g.writeStringField("start", m.start().toString());
-        g.writeStringField("end", m.end().toString());
+        g.writeStringField("start", instant(m.start()));
+        g.writeStringField("end", instant(m.end()));
         g.writeArrayFieldStart("hops");
         for (Hop h : m.hops()) {
             g.writeStartObject();
             g.writeStringField("host", h.host());
             g.writeStringField("queue_id", h.queueId());
-            g.writeStringField("start", h.start().toString());
+            g.writeStringField("start", instant(h.start()));
             if (h.via() != null) {
                 g.writeStringField("via", h.via().label());
             }
@@ -305,7 +330,7 @@ final class TraceDocuments {
             g.writeStringField("status", o.status().label());
             g.writeStringField("host", o.host());
             g.writeStringField("queue_id", o.queueId());
-            g.writeStringField("time", o.time().toString());
+            g.writeStringField("time", instant(o.time()));
             string(g, "relay", o.relay());
             string(g, "dsn", o.dsn());
             string(g, "response", o.response());
