@@ -144,11 +144,7 @@ public final class TracePipeline {
                 parser.startSource(in.sourceName(), in.reference());
             }
             parser.parseLine(in.buffer(), in.start(), in.length(), collect);
-            for (int i = 0; i < events.count; i++) {
-                aggregator.accept(events.hosts[i], events.times[i], events.programs[i], events.pids[i], events.events[i]);
-                events.events[i] = null;
-            }
-            events.count = 0;
+            events.feed(aggregator);
         }
         return parser.stats();
     }
@@ -410,6 +406,16 @@ public final class TracePipeline {
             restarts++;
         }
 
+        /** Hands the events to the aggregator in order, and empties the chunk (it may be reused). */
+        void feed(TraceAggregator aggregator) {
+            for (int i = 0; i < count; i++) {
+                aggregator.accept(hosts[i], times[i], programs[i], pids[i], events[i]);
+                events[i] = null;
+                times[i] = null;
+            }
+            count = 0;
+        }
+
         void event(String host, Instant time, String program, long pid, LogEvent e) {
             if (events == null) {
                 int n = Math.max(16, lines);
@@ -458,9 +464,7 @@ public final class TracePipeline {
         }
 
         ParseStats run() throws IOException {
-            Thread reader = new Thread(this::parse, "mailtrace-parse");
-            reader.setDaemon(true);
-            reader.start();
+            Thread reader = daemon(this::parse, "mailtrace-parse");
             try {
                 while (true) {
                     Chunk c = full.take();
@@ -470,12 +474,7 @@ public final class TracePipeline {
                     if (c == Chunk.END) {
                         break;
                     }
-                    for (int i = 0; i < c.count; i++) {
-                        aggregator.accept(c.hosts[i], c.times[i], c.programs[i], c.pids[i], c.events[i]);
-                        c.events[i] = null;
-                        c.times[i] = null;
-                    }
-                    c.count = 0;
+                    c.feed(aggregator);
                     free.offer(c);
                 }
             } catch (InterruptedException e) {
@@ -563,9 +562,7 @@ public final class TracePipeline {
         }
 
         ParseStats run() throws IOException {
-            Thread reader = new Thread(this::read, "mailtrace-read");
-            reader.setDaemon(true);
-            reader.start();
+            Thread reader = daemon(this::read, "mailtrace-read");
             try {
                 while (true) {
                     Future<Chunk> f = queue.take();
@@ -578,9 +575,7 @@ public final class TracePipeline {
                     if (c == Chunk.END) {
                         break;
                     }
-                    for (int i = 0; i < c.count; i++) {
-                        aggregator.accept(c.hosts[i], c.times[i], c.programs[i], c.pids[i], c.events[i]);
-                    }
+                    c.feed(aggregator);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -707,6 +702,13 @@ public final class TracePipeline {
             c.data = null; // the bytes are no longer needed while the chunk waits for its turn
             return c;
         }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** Throws what a reading or parsing thread failed with, as the calling thread would have. */
