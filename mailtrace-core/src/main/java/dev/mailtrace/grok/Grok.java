@@ -222,6 +222,11 @@ public final class Grok {
             // on a '$' in the name ($1: no group 1; $ alone: missing index; found by fuzzing):
             // report it as the syntax error it is
             throw new SyntaxException("invalid group name or reference (" + e.getMessage() + ")");
+        } catch (NullPointerException e) {
+            // joni's analyser fails on some back-references to a group it has not kept (found by
+            // fuzzing: \k<pair> after (?<pair>...) whose pattern names further groups); a regex
+            // joni cannot compile is a bad pattern, not a crash
+            throw new SyntaxException("back-reference joni cannot compile (" + e.getMessage() + ")");
         }
     }
 

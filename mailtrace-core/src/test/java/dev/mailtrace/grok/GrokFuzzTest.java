@@ -124,6 +124,19 @@ class GrokFuzzTest {
     }
 
     /**
+     * Found by fuzzing (in CI): joni's analyser threw a NullPointerException on the back-reference of
+     * {@code C (?<pair>%{B})\k<pair>} within this input's pattern; now a located PatternCompileException.
+     */
+    @Test
+    void reportsABackReferenceJoniCannotCompile() throws IOException {
+        byte[] input;
+        try (var in = GrokFuzzTest.class.getResourceAsStream("GrokFuzzTestInputs/compilesOrFailsWithItsLocation/backref-joni-npe")) {
+            input = in.readAllBytes();
+        }
+        compilesOrFailsWithItsLocation(input);
+    }
+
+    /**
      * The exception names where the problem is: a definition of the file by its line (and a column
      * within that line), the pattern itself by a column within it.
      */
