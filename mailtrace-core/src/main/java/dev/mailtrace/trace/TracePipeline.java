@@ -482,12 +482,7 @@ public final class TracePipeline {
                 throw new IllegalStateException("interrupted while tracing", e);
             } finally {
                 stopped = true;
-                reader.interrupt();
-                try {
-                    reader.join(10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                stop(reader);
             }
             // the parser thread has ended: its last write happened before END was put
             return parser.stats();
@@ -582,10 +577,9 @@ public final class TracePipeline {
                 throw new IllegalStateException("interrupted while tracing", e);
             } finally {
                 stopped = true;
-                reader.interrupt();
                 pool.shutdownNow();
+                stop(reader);
                 try {
-                    reader.join(10_000);
                     pool.awaitTermination(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -709,6 +703,16 @@ public final class TracePipeline {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /** Stops a reading thread (it may wait on a full queue) and waits for it to end. */
+    private static void stop(Thread reader) {
+        reader.interrupt();
+        try {
+            reader.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Throws what a reading or parsing thread failed with, as the calling thread would have. */
