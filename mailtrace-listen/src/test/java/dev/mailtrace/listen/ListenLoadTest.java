@@ -50,26 +50,7 @@ class ListenLoadTest {
                         + " delay=1, delays=0.1/0/0.5/0.4, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as X" + tx + ")";
                 default -> t + " " + host + " postfix/qmgr[102]: " + q + ": removed";
             };
-            byte[] b = ("<22>" + msg).getBytes(UTF_8);
-            switch (framing) {
-                case 0 -> {
-                    out.writeBytes((b.length + " ").getBytes(UTF_8));
-                    out.writeBytes(b);
-                }
-                case 1 -> {
-                    out.writeBytes(b);
-                    out.write('\n');
-                }
-                case 2 -> {
-                    out.writeBytes(b);
-                    out.write('\r');
-                    out.write('\n');
-                }
-                default -> {
-                    out.writeBytes(b);
-                    out.write(0);
-                }
-            }
+            Syslog.frame(out, ("<22>" + msg).getBytes(UTF_8), framing);
         }
         return out.toByteArray();
     }

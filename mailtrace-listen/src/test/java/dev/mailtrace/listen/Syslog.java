@@ -22,27 +22,32 @@ final class Syslog {
     static byte[] mixedFraming(List<String> msgs, Random rnd) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String m : msgs) {
-            byte[] b = m.getBytes(UTF_8);
-            switch (rnd.nextInt(4)) {
-                case 0 -> {
-                    out.writeBytes((b.length + " ").getBytes(UTF_8));
-                    out.writeBytes(b);
-                }
-                case 1 -> {
-                    out.writeBytes(b);
-                    out.write('\n');
-                }
-                case 2 -> {
-                    out.writeBytes(b);
-                    out.writeBytes(new byte[] {'\r', '\n'});
-                }
-                default -> {
-                    out.writeBytes(b);
-                    out.write(0);
-                }
-            }
+            frame(out, m.getBytes(UTF_8), rnd.nextInt(4));
         }
         return out.toByteArray();
+    }
+
+    /** Appends {@code msg} framed as {@code framing} says: 0 octet-counted, 1 LF, 2 CRLF, 3 NUL. */
+    static void frame(ByteArrayOutputStream out, byte[] msg, int framing) {
+        switch (framing) {
+            case 0 -> {
+                out.writeBytes((msg.length + " ").getBytes(UTF_8));
+                out.writeBytes(msg);
+            }
+            case 1 -> {
+                out.writeBytes(msg);
+                out.write('\n');
+            }
+            case 2 -> {
+                out.writeBytes(msg);
+                out.write('\r');
+                out.write('\n');
+            }
+            default -> {
+                out.writeBytes(msg);
+                out.write(0);
+            }
+        }
     }
 
     /** Sends {@code stream} over one TCP connection in random-sized writes, then closes it. */
