@@ -27,7 +27,6 @@ import org.elasticsearch.client.RestClientBuilder;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.TransportUtils;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 
 /**
  * Where and how to reach Elasticsearch: the node URLs, how {@code https} servers are verified (a CA
@@ -100,7 +99,7 @@ public final class EsConnection {
             }
             return hc;
         });
-        return new ElasticsearchClient(new RestClientTransport(rb.build(), new JacksonJsonpMapper()));
+        return new ElasticsearchClient(new EsTransport(rb.build(), new JacksonJsonpMapper()));
     }
 
     /**

@@ -77,9 +77,14 @@ public final class EsSink implements Sink {
 
     private static final Logger LOG = LoggerFactory.getLogger(EsSink.class);
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** An update with the whole document that creates it when missing: the documents of daily indices. */
+    private static final byte[] UPSERT_HEAD = "{\"doc\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UPSERT_TAIL = ",\"doc_as_upsert\":true}".getBytes(StandardCharsets.UTF_8);
 
     private final ElasticsearchClient client;
     private final IndexLayout layout;
+    /** Daily indices take upserts; a data stream only creates (a document seen again is a 409, a duplicate). */
+    private final boolean upsert;
     private final int maxRetries;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
@@ -102,13 +107,17 @@ public final class EsSink implements Sink {
     private OutputStream deadLetterOut;
     private boolean closed;
 
-    /** One operation and how often it was tried. */
-    private record Operation(String index, String id, byte[] document, int attempt) {
+    /**
+     * One operation and how often it was tried. Its body is the document, wrapped in
+     * {@link #UPSERT_HEAD}/{@link #UPSERT_TAIL} (encoded around it, not copied) for daily indices.
+     */
+    private record Operation(String index, String id, byte[] body, int attempt) {
     }
 
     private EsSink(Builder b) {
         this.client = b.client;
         this.layout = b.layout;
+        this.upsert = b.layout.mode() != IndexLayout.Mode.DATA_STREAM;
         this.maxRetries = b.maxRetries;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
@@ -174,8 +183,17 @@ public final class EsSink implements Sink {
             throw new SinkException(NAME, unavailable, null);
         }
         buffer.reset();
-        try (JsonGenerator g = JSON.createGenerator(buffer)) {
-            TraceDocuments.write(record, g);
+        try {
+            if (upsert) {
+                buffer.write(UPSERT_HEAD);
+            }
+            try (JsonGenerator g = JSON.createGenerator(buffer)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                TraceDocuments.write(record, g);
+            }
+            if (upsert) {
+                buffer.write(UPSERT_TAIL);
+            }
         } catch (IOException e) {
             throw new SinkException(NAME, "cannot encode " + record.type() + ": " + e.getMessage(), e);
         }
@@ -185,22 +203,18 @@ public final class EsSink implements Sink {
         submit(new Operation(layout.indexFor(record.time()), documentId(record), buffer.toByteArray(), 0));
     }
 
+    /** The document of {@code op} alone, without the upsert around it. */
+    private String document(Operation op) {
+        int from = upsert ? UPSERT_HEAD.length : 0;
+        int to = op.body().length - (upsert ? UPSERT_TAIL.length : 0);
+        return new String(op.body(), from, to - from, StandardCharsets.UTF_8);
+    }
+
     private void submit(Operation op) {
-        BulkOperation bulk;
-        if (layout.mode() == IndexLayout.Mode.DATA_STREAM) {
-            bulk = BulkOperation.of(b -> b.create(c -> c.index(op.index()).id(op.id())
-                    .document(BinaryData.of(op.document(), ContentType.APPLICATION_JSON))));
-        } else {
-            byte[] doc = op.document();
-            byte[] head = "{\"doc\":".getBytes(StandardCharsets.UTF_8);
-            byte[] tail = ",\"doc_as_upsert\":true}".getBytes(StandardCharsets.UTF_8);
-            byte[] action = new byte[head.length + doc.length + tail.length];
-            System.arraycopy(head, 0, action, 0, head.length);
-            System.arraycopy(doc, 0, action, head.length, doc.length);
-            System.arraycopy(tail, 0, action, head.length + doc.length, tail.length);
-            bulk = BulkOperation.of(b -> b.update(u -> u.index(op.index()).id(op.id()).retryOnConflict(3)
-                    .binaryAction(BinaryData.of(action, ContentType.APPLICATION_JSON))));
-        }
+        BinaryData body = BinaryData.of(op.body(), ContentType.APPLICATION_JSON);
+        BulkOperation bulk = upsert
+                ? BulkOperation.of(b -> b.update(u -> u.index(op.index()).id(op.id()).retryOnConflict(3).binaryAction(body)))
+                : BulkOperation.of(b -> b.create(c -> c.index(op.index()).id(op.id()).document(body)));
         ingester.add(bulk, op);
     }
 
@@ -300,7 +314,7 @@ public final class EsSink implements Sink {
         long cap = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(op.attempt(), 20));
         long delay = ThreadLocalRandom.current().nextLong(cap / 2, cap + 1); // "equal jitter": never retries at once
         LOG.debug("retrying {} in {} ms after {}: {}", op.id(), delay, status, reason);
-        retryScheduler.schedule(() -> submit(new Operation(op.index(), op.id(), op.document(), op.attempt() + 1)),
+        retryScheduler.schedule(() -> submit(new Operation(op.index(), op.id(), op.body(), op.attempt() + 1)),
                 delay, TimeUnit.MILLISECONDS);
     }
 
@@ -321,7 +335,7 @@ public final class EsSink implements Sink {
                 g.writeStringField("reason", reason);
                 g.writeNumberField("attempts", op.attempt() + 1);
                 g.writeFieldName("document");
-                g.writeRawValue(new String(op.document(), StandardCharsets.UTF_8));
+                g.writeRawValue(document(op));
                 g.writeEndObject();
             }
             deadLetterOut.write('\n');
@@ -351,7 +365,7 @@ public final class EsSink implements Sink {
                 if (item.error() == null) {
                     indexed.incrementAndGet();
                     done();
-                } else if (item.status() == 409 && layout.mode() == IndexLayout.Mode.DATA_STREAM) {
+                } else if (item.status() == 409 && !upsert) {
                     duplicates.incrementAndGet();
                     done();
                 } else if (retriable(item.status())) {

@@ -56,22 +56,35 @@ final class TraceDocuments {
     }
 
     /**
-     * {@code t.toString()}: ISO 8601 in UTC, as Elasticsearch's {@code date} reads it. Whole seconds
-     * come from a small cache, since {@link Instant#toString} costs a microsecond, several times per
-     * document. Entries are immutable, so threads sharing the cache see whole ones.
+     * {@code t.toString()}: ISO 8601 in UTC, as Elasticsearch's {@code date} reads it. The whole
+     * seconds come from a small cache, since {@link Instant#toString} costs a microsecond, several
+     * times per document; a fraction (milli-, micro- or nanoseconds, as {@code toString} prints it:
+     * rsyslog's and RFC 5424's times have one) is appended. Entries are immutable, so threads sharing
+     * the cache see whole ones.
      */
     static String instant(Instant t) {
-        if (t.getNano() != 0) {
-            return t.toString();
-        }
         long second = t.getEpochSecond();
         int slot = (int) (second & (SECONDS.length - 1));
         Formatted f = SECONDS[slot];
         if (f == null || f.second != second) {
-            f = new Formatted(second, t.toString());
+            f = new Formatted(second, Instant.ofEpochSecond(second).toString());
             SECONDS[slot] = f;
         }
-        return f.text;
+        int nano = t.getNano();
+        if (nano == 0) {
+            return f.text;
+        }
+        int digits = nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
+        int fraction = digits == 3 ? nano / 1_000_000 : digits == 6 ? nano / 1_000 : nano;
+        int dot = f.text.length() - 1; // before the Z
+        char[] c = new char[dot + digits + 2];
+        f.text.getChars(0, dot, c, 0);
+        c[dot] = '.';
+        for (int i = dot + digits; i > dot; i--, fraction /= 10) {
+            c[i] = (char) ('0' + fraction % 10);
+        }
+        c[c.length - 1] = 'Z';
+        return new String(c);
     }
 
     /** Writes {@code r} as one JSON object. */

@@ -23,6 +23,13 @@ class EsConnectionTest {
     }
 
     @Test
+    void clientsSendEachRequestBodyAsOneBuffer() throws Exception {
+        var client = EsConnection.builder("http://127.0.0.1:9").build().open();
+        assertThat(client._transport()).isInstanceOf(EsTransport.class);
+        client._transport().close();
+    }
+
+    @Test
     void secretsNeverAppearInToString() {
         EsConnection c = EsConnection.builder("https://es1:9200,https://es2").basicAuth("ingest", "s3cret").build();
         assertThat(c.toString()).isEqualTo("EsConnection[https://es1:9200, https://es2:9200] user=ingest").doesNotContain("s3cret");

@@ -37,7 +37,9 @@ import dev.mailtrace.trace.Transaction;
  * {@code java.net.http} with the same operations per request and requests in flight, and against
  * {@link NdjsonSink} to nowhere. In each round the minimal client and the sink take turns going
  * first (the second one paid for the first one's merges when the order was fixed), each index is
- * deleted once measured; medians are reported. Not a unit test:
+ * deleted once measured; medians are reported, with the CPU time this JVM (the client side: the node
+ * is a process of its own) spent per document, which is what the client takes from the node when
+ * both share the machine. Not a unit test:
  *
  * <pre>
  * mvn -B -q -pl mailtrace-es-sink -am verify -DskipTests   # unpacks the node
@@ -64,30 +66,39 @@ public final class EsIndexingBenchmark {
             double[] minimal = new double[rounds];
             double[] sink = new double[rounds];
             double[] ndjson = new double[rounds];
+            double[] ratio = new double[rounds];
+            double[] minimalCpu = new double[rounds];
+            double[] sinkCpu = new double[rounds];
             long docBytes = 0;
             for (int r = -1; r < rounds; r++) { // round -1 warms up
                 // the two alternate which goes first: the one after pays for the other's merges and refreshes
                 double m = 0;
                 double e = 0;
+                double mc = 0;
+                double ec = 0;
                 for (int v = 0; v < 2; v++) {
                     if ((v + r) % 2 == 0) {
                         IndexLayout a = new IndexLayout("bench-min-" + (r + 1), IndexLayout.Mode.DAILY, 90);
                         a.install(client);
                         List<byte[]> bodies = bodies(records, a);
                         docBytes = bodies.stream().mapToLong(b -> b.length).sum();
+                        long c0 = cpu();
                         long t0 = System.nanoTime();
                         sendMinimal(node.url(), bodies);
                         m = n / ((System.nanoTime() - t0) / 1e9);
+                        mc = (cpu() - c0) / 1e3 / n;
                         delete(client, a, records);
                     } else {
                         IndexLayout b = new IndexLayout("bench-sink-" + (r + 1), IndexLayout.Mode.DAILY, 90);
                         b.install(client);
+                        long c0 = cpu();
                         long t0 = System.nanoTime();
                         try (EsSink s = EsSink.builder(client, b).bulkActions(BULK).concurrentRequests(IN_FLIGHT)
                                 .bulkBytes(64L << 20).deadLetter(java.nio.file.Path.of("target/bench-dead-letter.ndjson")).build()) {
                             records.forEach(s::accept);
                         }
                         e = n / ((System.nanoTime() - t0) / 1e9);
+                        ec = (cpu() - c0) / 1e3 / n;
                         delete(client, b, records);
                     }
                 }
@@ -96,12 +107,15 @@ public final class EsIndexingBenchmark {
                     records.forEach(s::accept);
                 }
                 double j = n / ((System.nanoTime() - t0) / 1e9);
-                System.out.printf(Locale.ROOT, "round %d: minimal client %.0f docs/s, EsSink %.0f docs/s (%.1f%%), NdjsonSink %.0f records/s%n",
-                        r + 1, m, e, 100 * e / m, j);
+                System.out.printf(Locale.ROOT, "round %d: minimal client %.0f docs/s (%.1f µs CPU/doc), EsSink %.0f docs/s (%.1f µs CPU/doc) (%.1f%%),"
+                        + " NdjsonSink %.0f records/s%n", r + 1, m, mc, e, ec, 100 * e / m, j);
                 if (r >= 0) {
                     minimal[r] = m;
                     sink[r] = e;
                     ndjson[r] = j;
+                    ratio[r] = e / m;
+                    minimalCpu[r] = mc;
+                    sinkCpu[r] = ec;
                 }
             }
             System.out.printf(Locale.ROOT, "%d transactions, %.0f bytes of bulk body per document, %d per request, %d in flight%n",
@@ -109,6 +123,8 @@ public final class EsIndexingBenchmark {
             System.out.printf(Locale.ROOT, "median of %d rounds: minimal client %.0f docs/s, EsSink %.0f docs/s = %.1f%% of it;"
                     + " NdjsonSink %.0f records/s (EsSink is %.1fx slower than NDJSON)%n", rounds, median(minimal), median(sink),
                     100 * median(sink) / median(minimal), median(ndjson), median(ndjson) / median(sink));
+            System.out.printf(Locale.ROOT, "median of the rounds' ratios: %.1f%%; client CPU per document: minimal client %.1f µs, EsSink %.1f µs%n",
+                    100 * median(ratio), median(minimalCpu), median(sinkCpu));
             client._transport().close();
         }
     }
@@ -117,6 +133,11 @@ public final class EsIndexingBenchmark {
     private static void delete(ElasticsearchClient client, IndexLayout layout, List<Transaction> records) throws IOException {
         Instant day = records.get(0).start();
         client.indices().delete(d -> d.index(layout.indexFor(day)));
+    }
+
+    /** CPU time of this JVM (the client's side; the node is a process of its own), ns. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double median(double[] v) {
