@@ -217,6 +217,11 @@ public final class ListenMetrics {
         return recordsTotal.sum();
     }
 
+    /** Times processing started over from the checkpoint because {@code sink} failed. */
+    public long sinkRetries(String sink) {
+        return (long) sinkRetries.labelValues(sink).get();
+    }
+
     /** The registry, for embedding code that serves metrics its own way. */
     public PrometheusRegistry registry() {
         return registry;

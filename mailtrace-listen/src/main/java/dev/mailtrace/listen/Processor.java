@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -47,7 +48,9 @@ import dev.mailtrace.trace.TraceRecord;
  * cut back to its checkpointed length, so the records written after the checkpoint by a process that
  * was killed are written again exactly once, and transactions open at a stop continue in one record.
  * When a sink fails, the run starts over from the checkpoint after a backoff (idempotent sinks make
- * the repetition harmless), while the spool keeps absorbing what arrives.
+ * the repetition harmless), while the spool keeps absorbing what arrives. A stop ends the backoff
+ * with one last run; if the sink fails in that too, processing ends and what it did not take stays in
+ * the spool, so that a sink that never comes back (a wrong password) cannot keep the process alive.
  */
 final class Processor implements Runnable {
 
@@ -110,15 +113,28 @@ final class Processor implements Runnable {
                     return;
                 } catch (SinkException e) {
                     metrics.sinkRetry(e.sink());
+                    if (stopping) {
+                        // the messages stay in the spool: the next start replays them from the checkpoint
+                        LOG.warn("sink [{}] failed ({}) while stopping; what it did not take stays in the spool for the next start",
+                                e.sink(), e.getMessage());
+                        return;
+                    }
                     LOG.warn("sink [{}] failed ({}); starting over from the checkpoint in {} ms", e.sink(), e.getMessage(),
                             backoff);
-                    Thread.sleep(backoff);
+                    sleepUnlessStopping(backoff); // a stop meanwhile gets one more try, to drain if the sink is back
                     backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
                 }
             }
         } catch (Throwable t) {
             failure = t;
             LOG.error("processing stopped", t);
+        }
+    }
+
+    private void sleepUnlessStopping(long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long left = millis; left > 0 && !stopping; left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())) {
+            Thread.sleep(Math.min(left, 50));
         }
     }
 

@@ -160,4 +160,30 @@ class SlowAndFailingSinkTest {
         }
         assertThat(Files.readString(out, UTF_8)).isEqualTo(ListenerTest.traceJson(all, false));
     }
+
+    @Test
+    void aStopWhileASinkCannotBeOpenedEndsAndLeavesTheMessagesInTheSpool() throws Exception {
+        List<String> all = lines(500);
+        Path out = dir.resolve("out.ndjson");
+        java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.function.Supplier<Sink> es = () -> {
+            if (refuse.get()) {
+                throw new SinkException("es", "refused the credentials of user [mailtrace]", null); // as a wrong password, for good
+            }
+            return new FlakySink();
+        };
+        Listener l = Listener.builder(DialectRegistry.load()).zone(ListenerTest.UTC).spool(dir.resolve("spool")).out(out)
+                .sink("es", es).endpoint(Endpoint.parse(Protocol.TCP, "0")).start();
+        Syslog.tcp(ListenerTest.address(l, Protocol.TCP), Syslog.mixedFraming(all, new java.util.Random(7)), new java.util.Random(8));
+        ListenerTest.waitFor(() -> l.metrics().received(Protocol.TCP) == all.size());
+        ListenerTest.waitFor(() -> l.metrics().sinkRetries("es") >= 2); // in its backoff
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), l::close, "a stop ends the retries");
+
+        refuse.set(false);
+        try (Listener again = Listener.builder(DialectRegistry.load()).zone(ListenerTest.UTC).spool(dir.resolve("spool")).out(out)
+                .sink("es", es).endpoint(Endpoint.parse(Protocol.TCP, "0")).start()) {
+            assertThat(again.awaitProcessed(Duration.ofSeconds(60))).isTrue();
+        }
+        assertThat(Files.readString(out, UTF_8)).isEqualTo(ListenerTest.traceJson(all, false));
+    }
 }
