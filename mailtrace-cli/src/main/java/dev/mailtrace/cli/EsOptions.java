@@ -3,6 +3,7 @@ package dev.mailtrace.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,8 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Where the Elasticsearch commands ({@code index}, {@code search}, {@code prune}) find the cluster
- * and how records are laid out in it. Credentials never come from the command line: from
+ * Where the Elasticsearch commands ({@code index}, {@code search}, {@code prune}, and
+ * {@code listen --es}) find the cluster and how records are laid out in it. Credentials never come from the command line: from
  * {@code MAILTRACE_ES_USER}/{@code MAILTRACE_ES_PASSWORD} or {@code MAILTRACE_ES_API_KEY}, or from
  * {@code --es-credentials FILE}. Without {@code --es} and {@code $MAILTRACE_ES_URL}, an
  * {@linkplain EmbeddedElasticsearch embedded node} serves, for trying mailtrace out. A picocli mixin,
@@ -35,8 +36,9 @@ final class EsOptions {
 
     @Option(names = "--es", paramLabel = "URL|embedded",
             description = "Elasticsearch URL(s), comma-separated, or 'embedded': a local node for trying mailtrace out, its data in"
-                    + " the user's cache directory (default: $" + ENV_URL + ", else embedded). Credentials: $MAILTRACE_ES_USER and"
-                    + " $MAILTRACE_ES_PASSWORD, or $MAILTRACE_ES_API_KEY, or --es-credentials.")
+                    + " the user's cache directory (index, search, prune: default $" + ENV_URL + ", else embedded; listen indexes"
+                    + " only when given). Credentials: $MAILTRACE_ES_USER and $MAILTRACE_ES_PASSWORD, or $MAILTRACE_ES_API_KEY, or"
+                    + " --es-credentials.")
     String url;
 
     @Option(names = "--es-ca", paramLabel = "FILE", description = "PEM CA certificate to verify an https server with (e.g. http_ca.crt).")
@@ -77,6 +79,30 @@ final class EsOptions {
         } catch (IllegalArgumentException e) {
             throw new CliFailure(MailtraceCommand.EXIT_USAGE, "--es-prefix: " + e.getMessage());
         }
+    }
+
+    /**
+     * The options of the {@code elasticsearch} sink for {@code url}: the same verification,
+     * credentials file and layout as {@link #connect(String)} and {@link #layout}, for a command that
+     * opens the sink through the sink registry ({@code listen}).
+     */
+    Map<String, String> sinkOptions(String url, int retentionDays) {
+        IndexLayout layout = layout(retentionDays);
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("url", url);
+        if (ca != null) {
+            o.put("ca", ca.toString());
+        }
+        if (fingerprint != null) {
+            o.put("fingerprint", fingerprint);
+        }
+        if (credentials != null) {
+            o.put("credentials", credentials.toString());
+        }
+        o.put("prefix", layout.prefix());
+        o.put("mode", layout.mode().name().toLowerCase(Locale.ROOT));
+        o.put("retention_days", Integer.toString(retentionDays));
+        return o;
     }
 
     /**

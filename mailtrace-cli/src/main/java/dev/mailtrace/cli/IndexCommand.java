@@ -77,6 +77,9 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     EsOptions es;
 
+    @Mixin
+    EsBulkOptions bulk;
+
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Log files to follow (the live file: maillog, not its rotated copies, which are found as needed).")
     List<Path> files = new ArrayList<>();
@@ -145,6 +148,7 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ZoneId z = zone();
         IndexLayout layout = es.layout(days(retention));
+        bulk.checked();
         Path cp = checkpoint != null ? checkpoint : defaultCheckpoint(layout.prefix());
         Files.createDirectories(cp.toAbsolutePath().getParent());
         Path dead = deadLetter != null ? deadLetter : cp.resolveSibling(cp.getFileName() + ".dead-letter.ndjson");
@@ -209,7 +213,7 @@ final class IndexCommand implements Callable<Integer> {
         EsSink sink;
         try {
             layout.install(client);
-            sink = EsSink.builder(client, layout).deadLetter(dead).closeClient(true).build();
+            sink = bulk.applyTo(EsSink.builder(client, layout)).deadLetter(dead).closeClient(true).build();
         } catch (IOException | RuntimeException e) {
             EsOptions.closeClient(client);
             throw new CliFailure(MailtraceCommand.EXIT_INPUT, "cannot install index template [" + layout.prefix() + "]: " + e.getMessage());

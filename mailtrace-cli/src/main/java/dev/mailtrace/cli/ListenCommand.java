@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,7 @@ import dev.mailtrace.spi.DialectRegistry;
 import dev.mailtrace.trace.TraceLimits;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,10 +81,16 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--messages", description = "Also write end-to-end message traces.")
     boolean messages;
 
-    @Option(names = "--es", paramLabel = "URL|embedded",
-            description = "Also index the records in Elasticsearch, as 'mailtrace index' does; 'embedded': a local node for trying"
-                    + " mailtrace out (see 'mailtrace index --help').")
-    String es;
+    /** {@code --es URL}: also index the records, as {@code mailtrace index} does, verified and authenticated as it is. */
+    @Mixin
+    EsOptions es;
+
+    @Mixin
+    EsBulkOptions bulk;
+
+    @Option(names = "--retention", paramLabel = "AGE", defaultValue = "90d",
+            description = "With --es: how long the ILM policy keeps records, as 'mailtrace index --retention' (default: ${DEFAULT-VALUE}).")
+    String retention;
 
     @Option(names = "--spool", paramLabel = "DIR", description = "Spool directory (default: mailtrace/spool in the user's cache directory).")
     Path spool;
@@ -134,7 +142,7 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
         if (tls.isEmpty() && (cert != null || key != null || clientCa != null)) {
             throw usage("--cert, --key and --client-ca only go with --tls");
         }
-        if (out == null && es == null) {
+        if (out == null && es.url == null) {
             throw usage("nowhere to write: give --out FILE and/or --es URL");
         }
         if (cert != null) {
@@ -168,13 +176,14 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         EmbeddedElasticsearch node = null;
         try {
-            if (es != null) {
-                String url = es;
-                if (es.equalsIgnoreCase(EsOptions.EMBEDDED)) {
+            if (es.url != null) {
+                Map<String, String> options = es.sinkOptions(es.url, IndexCommand.days(retention)); // checks the options first
+                bulk.checked().addTo(options);
+                if (es.url.equalsIgnoreCase(EsOptions.EMBEDDED)) {
                     node = EsOptions.startEmbedded(err, spec.qualifiedName());
-                    url = node.url();
+                    options.put("url", node.url());
                 }
-                b.sink(ES_SINK, esSink(url, spoolDir));
+                b.sink(ES_SINK, esSink(options, spoolDir));
             }
             return listen(b, metricsAt, stop, err);
         } finally {
@@ -230,11 +239,11 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /**
-     * The Elasticsearch sink on {@code url}, documents it refuses for good kept in the spool directory;
+     * The Elasticsearch sink with {@code esOptions} (the cluster, its verification and credentials, the layout), documents it refuses for good kept in the spool directory;
      * a cluster away for longer than the sink's retries fails the sink, so that the listener replays from
      * its spool (with backoff, for as long as it takes) instead of dead-lettering.
      */
-    private static Supplier<Sink> esSink(String url, Path spoolDir) {
+    private static Supplier<Sink> esSink(Map<String, String> esOptions, Path spoolDir) {
         SinkRegistry sinks = SinkRegistry.load();
         try {
             sinks.forName(ES_SINK);
@@ -242,8 +251,9 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
             throw usage("--es: no Elasticsearch sink on the class path (available sinks: " + sinks.names()
                     + "); it comes with the Elasticsearch module (issue 7)");
         }
-        Map<String, String> options = Map.of("url", url, "dead_letter", spoolDir.resolve("es-dead-letter.ndjson").toString(),
-                "on_unavailable", "fail");
+        Map<String, String> options = new LinkedHashMap<>(esOptions);
+        options.put("dead_letter", spoolDir.resolve("es-dead-letter.ndjson").toString());
+        options.put("on_unavailable", "fail");
         return () -> sinks.open(ES_SINK, options, java.io.OutputStream.nullOutputStream());
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mailtrace.es.FaultyProxy;
 import dev.mailtrace.es.TestNodes;
 
 /**
@@ -158,6 +159,21 @@ class EsCommandsIT {
         assertThat(r.err()).contains("deleted 1 indices older than 90 days: cli-prune-2020.01.01");
         assertThat(Cli.run("prune", "--es", es, "--es-prefix", "cli-prune", "--older-than", "soon").err())
                 .contains("invalid age [soon]");
+    }
+
+    @Test
+    void bulkRequestsHoldAsManyOperationsAsAsked() throws Exception {
+        try (FaultyProxy proxy = new FaultyProxy(es)) {
+            Cli.Result r = Cli.run("index", "--es", proxy.url(), "--es-prefix", "cli-bulk", "--tz", "UTC", "--year", "2026", "--finish",
+                    "--es-bulk-actions", "2", "--checkpoint", dir.resolve("bulk.checkpoint").toString(), "../examples/logs/mail.log");
+            assertThat(r.status()).as(r.err()).isZero();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) documents indexed").matcher(r.err());
+            assertThat(m.find()).as(r.err()).isTrue();
+            int documents = Integer.parseInt(m.group(1));
+            assertThat(documents).isGreaterThan(3);
+            // a request each 2 operations (one more if the 5 s flush timer fired in between); by default all in one
+            assertThat(proxy.bulkRequests.get()).isBetween((documents + 1) / 2, (documents + 1) / 2 + 1);
+        }
     }
 
     @Test

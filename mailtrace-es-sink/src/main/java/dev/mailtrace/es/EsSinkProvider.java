@@ -31,10 +31,10 @@ public final class EsSinkProvider implements SinkProvider {
         OPTIONS.put("prefix", "index prefix (default mail: daily indices mail-YYYY.MM.dd)");
         OPTIONS.put("mode", "daily (default; upserts) or data_stream (append-only)");
         OPTIONS.put("retention_days", "days records are kept by ILM or the data stream lifecycle (default 90)");
-        OPTIONS.put("bulk_actions", "operations per bulk request (default 1000)");
-        OPTIONS.put("bulk_bytes", "bytes per bulk request (default 5242880)");
+        OPTIONS.put("bulk_actions", "operations per bulk request (default " + EsSink.DEFAULT_BULK_ACTIONS + ")");
+        OPTIONS.put("bulk_bytes", "bytes per bulk request (default " + EsSink.DEFAULT_BULK_BYTES + ")");
         OPTIONS.put("flush_interval_ms", "send a bulk request at the latest after this many ms (default 5000)");
-        OPTIONS.put("concurrent_requests", "bulk requests in flight at most (default 2)");
+        OPTIONS.put("concurrent_requests", "bulk requests in flight at most (default " + EsSink.DEFAULT_CONCURRENT_REQUESTS + ")");
         OPTIONS.put("max_retries", "retries of 429/5xx/connection failures before dead-lettering (default 8)");
         OPTIONS.put("dead_letter", "file that failed documents are appended to (default mailtrace-es-dead-letter.ndjson)");
         OPTIONS.put("on_unavailable", "dead_letter (default) or fail: when 429/5xx/connection failures outlast the retries,"
@@ -73,10 +73,10 @@ public final class EsSinkProvider implements SinkProvider {
             IndexLayout layout = new IndexLayout(o.get("prefix", "mail"),
                     IndexLayout.Mode.valueOf(o.get("mode", "daily").toUpperCase(Locale.ROOT)), integer(o, "retention_days", 90));
             EsSink.Builder sb = builder(cb.build().connect(), layout);
-            sb.bulkActions(integer(o, "bulk_actions", 1000))
-                    .bulkBytes(integer(o, "bulk_bytes", 5 << 20))
+            sb.bulkActions(integer(o, "bulk_actions", EsSink.DEFAULT_BULK_ACTIONS))
+                    .bulkBytes(integer(o, "bulk_bytes", EsSink.DEFAULT_BULK_BYTES))
                     .flushInterval(Duration.ofMillis(integer(o, "flush_interval_ms", 5000)))
-                    .concurrentRequests(integer(o, "concurrent_requests", 2))
+                    .concurrentRequests(integer(o, "concurrent_requests", EsSink.DEFAULT_CONCURRENT_REQUESTS))
                     .maxRetries(integer(o, "max_retries", 8))
                     .deadLetter(Path.of(o.get("dead_letter", "mailtrace-es-dead-letter.ndjson")))
                     .failWhenUnavailable(switch (o.get("on_unavailable", "dead_letter")) {

@@ -1,0 +1,34 @@
+package dev.mailtrace.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EsBulkOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCommandsThatIndexTakeBulkOptionsAndCheckThemFirst() {
+        Cli.Result index = Cli.run("index", "--es", "http://127.0.0.1:9", "--es-bulk-actions", "0", "--checkpoint",
+                dir.resolve("cp").toString(), "../examples/logs/mail.log");
+        assertThat(index.status()).isEqualTo(MailtraceCommand.EXIT_USAGE);
+        assertThat(index.err()).contains("--es-bulk-actions must be at least 1, got 0");
+        Cli.Result listen = Cli.run("listen", "--tcp", "0", "--spool", dir.resolve("spool").toString(), "--es", "http://127.0.0.1:9",
+                "--es-in-flight", "0");
+        assertThat(listen.status()).isEqualTo(MailtraceCommand.EXIT_USAGE);
+        assertThat(listen.err()).contains("--es-in-flight must be at least 1, got 0");
+        assertThat(dir.resolve("spool")).as("nothing started").doesNotExist();
+    }
+
+    @Test
+    void helpShowsThemWhereTheyApply() {
+        assertThat(Cli.run("index", "--help").out()).contains("--es-bulk-actions=N", "(default: 1000)", "--es-in-flight=N", "(default: 2)");
+        assertThat(Cli.run("listen", "--help").out()).contains("--es-bulk-actions=N", "--es-in-flight=N");
+        assertThat(Cli.run("search", "--help").out()).doesNotContain("--es-bulk-actions");
+    }
+}
