@@ -46,13 +46,14 @@ import dev.mailtrace.trace.Transaction;
  * mvn -B -q -pl mailtrace-es-sink dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
  * java -cp mailtrace-es-sink/target/test-classes:mailtrace-es-sink/target/classes:$(cat /tmp/cp.txt) \
  *      -Dmailtrace.es.cache=mailtrace-es-sink/target/es-cache \
- *      dev.mailtrace.es.EsIndexingBenchmark 100000 5
+ *      dev.mailtrace.es.EsIndexingBenchmark 100000 5 [OPERATIONS-PER-REQUEST [REQUESTS-IN-FLIGHT]]
  * </pre>
  */
 public final class EsIndexingBenchmark {
 
-    private static final int BULK = 1000;
-    private static final int IN_FLIGHT = 2;
+    /** Operations per bulk request and requests in flight, for both clients: EsSink's defaults unless given. */
+    private static int bulk = 1000;
+    private static int inFlight = 2;
 
     private EsIndexingBenchmark() {
     }
@@ -60,72 +61,79 @@ public final class EsIndexingBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        bulk = args.length > 2 ? Integer.parseInt(args[2]) : bulk;
+        inFlight = args.length > 3 ? Integer.parseInt(args[3]) : inFlight;
         List<Transaction> records = records(n);
         try (EmbeddedElasticsearch node = TestNodes.start("bench")) {
             ElasticsearchClient client = TestNodes.connect(node);
-            double[] minimal = new double[rounds];
-            double[] sink = new double[rounds];
-            double[] ndjson = new double[rounds];
-            double[] ratio = new double[rounds];
-            double[] minimalCpu = new double[rounds];
-            double[] sinkCpu = new double[rounds];
-            long docBytes = 0;
-            for (int r = -1; r < rounds; r++) { // round -1 warms up
-                // the two alternate which goes first: the one after pays for the other's merges and refreshes
-                double m = 0;
-                double e = 0;
-                double mc = 0;
-                double ec = 0;
-                for (int v = 0; v < 2; v++) {
-                    if ((v + r) % 2 == 0) {
-                        IndexLayout a = new IndexLayout("bench-min-" + (r + 1), IndexLayout.Mode.DAILY, 90);
-                        a.install(client);
-                        List<byte[]> bodies = bodies(records, a);
-                        docBytes = bodies.stream().mapToLong(b -> b.length).sum();
-                        long c0 = cpu();
-                        long t0 = System.nanoTime();
-                        sendMinimal(node.url(), bodies);
-                        m = n / ((System.nanoTime() - t0) / 1e9);
-                        mc = (cpu() - c0) / 1e3 / n;
-                        delete(client, a, records);
-                    } else {
-                        IndexLayout b = new IndexLayout("bench-sink-" + (r + 1), IndexLayout.Mode.DAILY, 90);
-                        b.install(client);
-                        long c0 = cpu();
-                        long t0 = System.nanoTime();
-                        try (EsSink s = EsSink.builder(client, b).bulkActions(BULK).concurrentRequests(IN_FLIGHT)
-                                .bulkBytes(64L << 20).deadLetter(java.nio.file.Path.of("target/bench-dead-letter.ndjson")).build()) {
-                            records.forEach(s::accept);
+            try {
+                double[] minimal = new double[rounds];
+                double[] sink = new double[rounds];
+                double[] ndjson = new double[rounds];
+                double[] ratio = new double[rounds];
+                double[] minimalCpu = new double[rounds];
+                double[] sinkCpu = new double[rounds];
+                long docBytes = 0;
+                for (int r = -1; r < rounds; r++) { // round -1 warms up
+                    // the two alternate which goes first: the one after pays for the other's merges and refreshes
+                    double m = 0;
+                    double e = 0;
+                    double mc = 0;
+                    double ec = 0;
+                    for (int v = 0; v < 2; v++) {
+                        if ((v + r) % 2 == 0) {
+                            IndexLayout a = new IndexLayout("bench-min-" + (r + 1), IndexLayout.Mode.DAILY, 90);
+                            a.install(client);
+                            List<byte[]> bodies = bodies(records, a);
+                            docBytes = bodies.stream().mapToLong(b -> b.length).sum();
+                            long c0 = cpu();
+                            long t0 = System.nanoTime();
+                            sendMinimal(node.url(), bodies);
+                            m = n / ((System.nanoTime() - t0) / 1e9);
+                            mc = (cpu() - c0) / 1e3 / n;
+                            delete(client, a, records);
+                        } else {
+                            IndexLayout b = new IndexLayout("bench-sink-" + (r + 1), IndexLayout.Mode.DAILY, 90);
+                            b.install(client);
+                            long c0 = cpu();
+                            long t0 = System.nanoTime();
+                            try (EsSink s = EsSink.builder(client, b).bulkActions(bulk).concurrentRequests(inFlight)
+                                    .bulkBytes(64L << 20).deadLetter(java.nio.file.Path.of("target/bench-dead-letter.ndjson")).build()) {
+                                records.forEach(s::accept);
+                            }
+                            e = n / ((System.nanoTime() - t0) / 1e9);
+                            ec = (cpu() - c0) / 1e3 / n;
+                            delete(client, b, records);
                         }
-                        e = n / ((System.nanoTime() - t0) / 1e9);
-                        ec = (cpu() - c0) / 1e3 / n;
-                        delete(client, b, records);
+                    }
+                    long t0 = System.nanoTime();
+                    try (NdjsonSink s = NdjsonSink.builder(OutputStream.nullOutputStream()).build()) {
+                        records.forEach(s::accept);
+                    }
+                    double j = n / ((System.nanoTime() - t0) / 1e9);
+                    System.out.printf(Locale.ROOT, "round %d: minimal client %.0f docs/s (%.1f µs CPU/doc), EsSink %.0f docs/s"
+                            + " (%.1f µs CPU/doc) (%.1f%%),"
+                            + " NdjsonSink %.0f records/s%n", r + 1, m, mc, e, ec, 100 * e / m, j);
+                    if (r >= 0) {
+                        minimal[r] = m;
+                        sink[r] = e;
+                        ndjson[r] = j;
+                        ratio[r] = e / m;
+                        minimalCpu[r] = mc;
+                        sinkCpu[r] = ec;
                     }
                 }
-                long t0 = System.nanoTime();
-                try (NdjsonSink s = NdjsonSink.builder(OutputStream.nullOutputStream()).build()) {
-                    records.forEach(s::accept);
-                }
-                double j = n / ((System.nanoTime() - t0) / 1e9);
-                System.out.printf(Locale.ROOT, "round %d: minimal client %.0f docs/s (%.1f µs CPU/doc), EsSink %.0f docs/s (%.1f µs CPU/doc) (%.1f%%),"
-                        + " NdjsonSink %.0f records/s%n", r + 1, m, mc, e, ec, 100 * e / m, j);
-                if (r >= 0) {
-                    minimal[r] = m;
-                    sink[r] = e;
-                    ndjson[r] = j;
-                    ratio[r] = e / m;
-                    minimalCpu[r] = mc;
-                    sinkCpu[r] = ec;
-                }
+                System.out.printf(Locale.ROOT, "%d transactions, %.0f bytes of bulk body per document, %d per request, %d in flight%n",
+                        n, (double) docBytes / n, bulk, inFlight);
+                System.out.printf(Locale.ROOT, "median of %d rounds: minimal client %.0f docs/s, EsSink %.0f docs/s = %.1f%% of it;"
+                        + " NdjsonSink %.0f records/s (EsSink is %.1fx slower than NDJSON)%n", rounds, median(minimal), median(sink),
+                        100 * median(sink) / median(minimal), median(ndjson), median(ndjson) / median(sink));
+                System.out.printf(Locale.ROOT, "median of the rounds' ratios: %.1f%%; client CPU per document: minimal client %.1f µs,"
+                        + " EsSink %.1f µs%n",
+                        100 * median(ratio), median(minimalCpu), median(sinkCpu));
+            } finally {
+                client._transport().close(); // its I/O threads would keep the JVM alive after a failure
             }
-            System.out.printf(Locale.ROOT, "%d transactions, %.0f bytes of bulk body per document, %d per request, %d in flight%n",
-                    n, (double) docBytes / n, BULK, IN_FLIGHT);
-            System.out.printf(Locale.ROOT, "median of %d rounds: minimal client %.0f docs/s, EsSink %.0f docs/s = %.1f%% of it;"
-                    + " NdjsonSink %.0f records/s (EsSink is %.1fx slower than NDJSON)%n", rounds, median(minimal), median(sink),
-                    100 * median(sink) / median(minimal), median(ndjson), median(ndjson) / median(sink));
-            System.out.printf(Locale.ROOT, "median of the rounds' ratios: %.1f%%; client CPU per document: minimal client %.1f µs, EsSink %.1f µs%n",
-                    100 * median(ratio), median(minimalCpu), median(sinkCpu));
-            client._transport().close();
         }
     }
 
@@ -184,7 +192,7 @@ public final class EsIndexingBenchmark {
                 TraceDocuments.write(t, g);
             }
             body.write(",\"doc_as_upsert\":true}\n".getBytes(StandardCharsets.UTF_8));
-            if (++ops == BULK) {
+            if (++ops == bulk) {
                 bodies.add(body.toByteArray());
                 body.reset();
                 ops = 0;
@@ -198,7 +206,7 @@ public final class EsIndexingBenchmark {
 
     private static void sendMinimal(String url, List<byte[]> bodies) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
+        ExecutorService pool = Executors.newFixedThreadPool(inFlight);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (byte[] b : bodies) {
