@@ -78,7 +78,7 @@ final class IndexCommand implements Callable<Integer> {
     EsOptions es;
 
     @Mixin
-    EsBulkOptions bulk;
+    EsWriteOptions write;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Log files to follow (the live file: maillog, not its rotated copies, which are found as needed).")
@@ -120,10 +120,6 @@ final class IndexCommand implements Callable<Integer> {
                     + " $XDG_STATE_HOME/mailtrace/index-PREFIX.checkpoint, else ~/.local/state/...).")
     Path checkpoint;
 
-    @Option(names = "--retention", paramLabel = "AGE", defaultValue = "90d",
-            description = "How long the ILM policy keeps records, in days (Nd) or weeks (Nw) (default: ${DEFAULT-VALUE}).")
-    String retention;
-
     @Option(names = "--finish",
             description = "The logs end here: write out the transactions still open instead of carrying them to the next run.")
     boolean finish;
@@ -147,8 +143,8 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ZoneId z = zone();
-        IndexLayout layout = es.layout(days(retention));
-        bulk.checked();
+        IndexLayout layout = es.layout(write.retentionDays());
+        write.checked();
         Path cp = checkpoint != null ? checkpoint : defaultCheckpoint(layout.prefix());
         Files.createDirectories(cp.toAbsolutePath().getParent());
         Path dead = deadLetter != null ? deadLetter : cp.resolveSibling(cp.getFileName() + ".dead-letter.ndjson");
@@ -213,7 +209,7 @@ final class IndexCommand implements Callable<Integer> {
         EsSink sink;
         try {
             layout.install(client);
-            sink = bulk.applyTo(EsSink.builder(client, layout)).deadLetter(dead).closeClient(true).build();
+            sink = write.applyTo(EsSink.builder(client, layout)).deadLetter(dead).closeClient(true).build();
         } catch (IOException | RuntimeException e) {
             EsOptions.closeClient(client);
             throw new CliFailure(MailtraceCommand.EXIT_INPUT, "cannot install index template [" + layout.prefix() + "]: " + e.getMessage());

@@ -85,12 +85,9 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     EsOptions es;
 
+    /** With {@code --es}: retention and bulk batching, as {@code mailtrace index}'s. */
     @Mixin
-    EsBulkOptions bulk;
-
-    @Option(names = "--retention", paramLabel = "AGE", defaultValue = "90d",
-            description = "With --es: how long the ILM policy keeps records, as 'mailtrace index --retention' (default: ${DEFAULT-VALUE}).")
-    String retention;
+    EsWriteOptions write;
 
     @Option(names = "--spool", paramLabel = "DIR", description = "Spool directory (default: mailtrace/spool in the user's cache directory).")
     Path spool;
@@ -177,8 +174,8 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
         EmbeddedElasticsearch node = null;
         try {
             if (es.url != null) {
-                Map<String, String> options = es.sinkOptions(es.url, IndexCommand.days(retention)); // checks the options first
-                bulk.checked().addTo(options);
+                Map<String, String> options = es.sinkOptions(es.url, write.retentionDays()); // checks the options first
+                write.checked().addTo(options);
                 if (es.url.equalsIgnoreCase(EsOptions.EMBEDDED)) {
                     node = EsOptions.startEmbedded(err, spec.qualifiedName());
                     options.put("url", node.url());

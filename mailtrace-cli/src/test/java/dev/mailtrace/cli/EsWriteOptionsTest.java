@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EsBulkOptionsTest {
+class EsWriteOptionsTest {
 
     @TempDir
     Path dir;
@@ -29,6 +29,6 @@ class EsBulkOptionsTest {
     void helpShowsThemWhereTheyApply() {
         assertThat(Cli.run("index", "--help").out()).contains("--es-bulk-actions=N", "(default: 1000)", "--es-in-flight=N", "(default: 2)");
         assertThat(Cli.run("listen", "--help").out()).contains("--es-bulk-actions=N", "--es-in-flight=N");
-        assertThat(Cli.run("search", "--help").out()).doesNotContain("--es-bulk-actions");
+        assertThat(Cli.run("search", "--help").out()).doesNotContain("--es-bulk-actions").doesNotContain("--retention");
     }
 }
