@@ -208,13 +208,14 @@ public final class Grok {
     }
 
     /**
-     * The deepest nesting of groups handed to joni: its parser recurses once per group, and a few
-     * thousand levels overflow a thread's stack (found by fuzzing). Real patterns nest a few dozen.
+     * The deepest nesting of groups and character classes handed to joni: its parser recurses once
+     * per group and per class in a class, and a few thousand levels overflow a thread's stack (both
+     * found by fuzzing). Real patterns nest a few dozen.
      */
-    static final int MAX_GROUP_DEPTH = 500;
+    static final int MAX_NESTING = 500;
 
     static Regex compileRegex(String regexText) {
-        byte[] b = regexText.getBytes(StandardCharsets.UTF_8);
+        byte[] b = withInertLookaheads(regexText).getBytes(StandardCharsets.UTF_8);
         try {
             return new Regex(b, 0, b.length, Option.DEFAULT, UTF8Encoding.INSTANCE, Syntax.RUBY, WarnCallback.NONE);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -230,8 +231,63 @@ public final class Grok {
         }
     }
 
-    /** The deepest nesting of groups outside character classes (escapes skipped). */
-    private static int groupDepth(String regex) {
+    /**
+     * {@code regex} with each lookahead's body turned into an alternation whose first branch never
+     * matches, {@code (?=X)} into {@code (?=(?!)|X)}: the same matches and groups, but joni no longer
+     * takes a literal in the body for its search optimisation. joni 2.2.9 (and Onigmo, which it
+     * ports) cuts that literal to the byte length of what follows the lookahead, which can split a
+     * multi-byte character; setting up the Boyer-Moore table then throws or loops for ever
+     * ({@code (?=中中)abcd}, found by fuzzing). Only regexes that can hold a multi-byte literal (a
+     * non-ASCII character, or an escape that can make one) are rewritten: ASCII ones reach joni as
+     * written, their optimisation intact.
+     */
+    static String withInertLookaheads(String regex) {
+        if (!regex.contains("(?=") || !mayHoldMultiByteLiteral(regex)) {
+            return regex;
+        }
+        StringBuilder out = new StringBuilder(regex.length() + 16);
+        int classDepth = 0;
+        int classStart = -1; // where the innermost class's members begin: a ']' there is a member
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            out.append(c);
+            if (c == '\\' && i + 1 < regex.length()) {
+                out.append(regex.charAt(++i));
+            } else if (c == '[') {
+                classDepth++;
+                classStart = regex.startsWith("^", i + 1) ? i + 2 : i + 1;
+            } else if (c == ']' && classDepth > 0 && i != classStart) {
+                classDepth--;
+            } else if (c == '(' && classDepth == 0 && regex.startsWith("?#", i + 1)) {
+                int end = regex.indexOf(')', i); // a comment ends at the first ')', whatever it holds
+                out.append(regex, i + 1, end < 0 ? regex.length() : end + 1);
+                i = end < 0 ? regex.length() : end;
+            } else if (c == '(' && classDepth == 0 && regex.startsWith("?=", i + 1)) {
+                out.append("?=(?!)|");
+                i += 2;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean mayHoldMultiByteLiteral(String regex) {
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c >= 0x80) {
+                return true;
+            }
+            if (c == '\\' && i + 1 < regex.length()) {
+                char e = regex.charAt(++i);
+                if (e == 'x' || e == 'u' || e == 'M' || e == 'C' || e == 'c' || e >= '0' && e <= '7') {
+                    return true; // hex, Unicode, meta, control and octal escapes can make bytes beyond ASCII
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The deepest nesting of groups (outside character classes) and classes in them (escapes skipped). */
+    private static int nestingDepth(String regex) {
         int depth = 0;
         int max = 0;
         int classDepth = 0;
@@ -240,7 +296,7 @@ public final class Grok {
             if (c == '\\') {
                 i++;
             } else if (c == '[') {
-                classDepth++;
+                max = Math.max(max, depth + ++classDepth);
             } else if (c == ']' && classDepth > 0) {
                 classDepth--;
             } else if (classDepth == 0 && c == '(') {
@@ -332,9 +388,9 @@ public final class Grok {
                 String source = patterns.get(i);
                 String label = patterns.size() == 1 ? null : "#" + i;
                 String regexText = expander.expand(source, null, label);
-                if (groupDepth(regexText) > MAX_GROUP_DEPTH) {
+                if (nestingDepth(regexText) > MAX_NESTING) {
                     throw new PatternCompileException(null, label, -1,
-                            "groups nested deeper than " + MAX_GROUP_DEPTH + " (references expanded)");
+                            "groups or character classes nested deeper than " + MAX_NESTING + " (references expanded)");
                 }
                 Regex regex;
                 try {

@@ -130,14 +130,26 @@ final class RegexStructure {
 
     /** End (exclusive) of the atom starting at {@code i}, quantifier excluded. */
     static int atomEnd(String text, int i) {
+        return atomEnd(text, i, 0);
+    }
+
+    /**
+     * As {@link #atomEnd(String, int)}, {@code depth} groups and classes in: deeper than
+     * {@link Grok#MAX_NESTING} is broken structure (the scan recurses per level, and text that joni
+     * never saw so nested, such as a {@code %{...}} hiding a {@code )}, must not overflow the stack).
+     */
+    private static int atomEnd(String text, int i, int depth) {
+        if (depth > Grok.MAX_NESTING) {
+            throw new BrokenStructure(i, "groups or character classes nested deeper than " + Grok.MAX_NESTING);
+        }
         char c = text.charAt(i);
         switch (c) {
             case '\\':
                 return escapeEnd(text, i);
             case '[':
-                return classEnd(text, i);
+                return classEnd(text, i, depth + 1);
             case '(':
-                return groupEnd(text, i);
+                return groupEnd(text, i, depth + 1);
             case '%':
                 if (text.startsWith("%{", i)) {
                     int close = text.indexOf('}', i);
@@ -208,7 +220,10 @@ final class RegexStructure {
         return k + 1;
     }
 
-    private static int classEnd(String text, int open) {
+    private static int classEnd(String text, int open, int depth) {
+        if (depth > Grok.MAX_NESTING) {
+            throw new BrokenStructure(open, "groups or character classes nested deeper than " + Grok.MAX_NESTING);
+        }
         int n = text.length();
         int i = open + 1;
         if (i < n && text.charAt(i) == '^') {
@@ -222,7 +237,7 @@ final class RegexStructure {
             if (c == '\\') {
                 i = escapeEnd(text, i);
             } else if (c == '[') {
-                i = classEnd(text, i);
+                i = classEnd(text, i, depth + 1);
             } else if (c == ']') {
                 return i + 1;
             } else {
@@ -232,7 +247,7 @@ final class RegexStructure {
         throw new BrokenStructure(open, "unclosed character class");
     }
 
-    private static int groupEnd(String text, int open) {
+    private static int groupEnd(String text, int open, int depth) {
         int n = text.length();
         if (text.startsWith("(?#", open)) {
             int close = text.indexOf(')', open);
@@ -247,7 +262,7 @@ final class RegexStructure {
             if (c == ')') {
                 return i + 1;
             }
-            i = atomEnd(text, i);
+            i = atomEnd(text, i, depth);
         }
         throw new BrokenStructure(open, "unclosed group");
     }

@@ -213,4 +213,34 @@ class GrokTest {
         assertThat(m.match(stray, 0, stray.length)).isEqualTo(MatchOutcome.MATCHED);
         assertThat(m.toMap()).containsEntry("rest", "\ufffdb");
     }
+
+    /** joni 2.2.9 looped for ever compiling {@code (?=中中)abcd}, and threw on {@code (?=中)ab} (found by fuzzing). */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
+    void lookaheadsOfMultiByteLiteralsCompileAndMatchAsWritten() throws Exception {
+        Grok twice = Grok.compile(bank(), "(?=中中)%{NOTSPACE:w}");
+        GrokMatcher m = twice.matcher();
+        assertThat(m.match("中中x")).isEqualTo(MatchOutcome.MATCHED);
+        assertThat(m.toMap()).containsExactlyEntriesOf(Map.of("w", "中中x"));
+        assertThat(m.match("中x")).isEqualTo(MatchOutcome.NO_MATCH);
+        Grok grok = Grok.compile(bank(), "(?<lang>(?=日本)[^0-9]+)%{INT:n}");
+        m = grok.matcher();
+        assertThat(m.match("日本語42")).isEqualTo(MatchOutcome.MATCHED);
+        assertThat(m.toMap()).containsExactlyInAnyOrderEntriesOf(Map.of("lang", "日本語", "n", "42"));
+        assertThat(m.match("中文42")).isEqualTo(MatchOutcome.NO_MATCH);
+        for (String regex : List.of("(?=中中)abcd", "(?=中)ab", "x(?=\\u4e2d\\u4e2d)abcd", "(?=" + "\uFFFD".repeat(115) + "x)\n%")) {
+            assertThat(Grok.compileRegex(regex)).as(regex).isNotNull();
+        }
+    }
+
+    @Test
+    void onlyRegexesThatCanHoldMultiByteLiteralsHaveTheirLookaheadsRewritten() {
+        assertThat(Grok.withInertLookaheads("(?=[0-9A-F]{0,4}:)x")).isEqualTo("(?=[0-9A-F]{0,4}:)x"); // IPV6: as written
+        assertThat(Grok.withInertLookaheads("(?=中)ab(?=c|d)")).isEqualTo("(?=(?!)|中)ab(?=(?!)|c|d)");
+        assertThat(Grok.withInertLookaheads("\\x{4e2d}(?=a)")).isEqualTo("\\x{4e2d}(?=(?!)|a)");
+        // not lookaheads: escaped, in a class (also one whose first member is ']'), in a comment; lookbehinds
+        assertThat(Grok.withInertLookaheads("é\\(?=[(?=][](?=]][^](?=](?#(?=)(?<=a)(?!b)"))
+                .isEqualTo("é\\(?=[(?=][](?=]][^](?=](?#(?=)(?<=a)(?!b)");
+        assertThat(Grok.withInertLookaheads("é\\\\(?=a)")).isEqualTo("é\\\\(?=(?!)|a)");
+    }
 }

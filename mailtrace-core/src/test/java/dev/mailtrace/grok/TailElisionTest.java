@@ -56,4 +56,17 @@ class TailElisionTest {
             assertThat(Grok.compile(GrokTest.bank(), pattern).compiled()[0].tail()).as(pattern).isFalse();
         }
     }
+
+    /**
+     * Found by fuzzing (seed {@code literal-reference-text}): malformed references kept as literal
+     * text, {@code %{...}}, doubled a dozen times, hid {@code )}s from the structure scan, whose
+     * recursion then overflowed the stack where joni saw no deep nesting.
+     */
+    @Test
+    void deeplyNestedTextIsBrokenStructureNotAStackOverflow() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegexStructure.alternatives("(".repeat(5000) + ")".repeat(5000)))
+                .isInstanceOf(RegexStructure.BrokenStructure.class).hasMessageContaining("nested deeper than 500");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegexStructure.alternatives("[".repeat(5000) + "]".repeat(5000)))
+                .isInstanceOf(RegexStructure.BrokenStructure.class).hasMessageContaining("nested deeper than 500");
+    }
 }
