@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jcodings.exception.JCodingsException;
 import org.jcodings.specific.UTF8Encoding;
 import org.joni.NameEntry;
 import org.joni.Option;
@@ -223,6 +224,10 @@ public final class Grok {
             // on a '$' in the name ($1: no group 1; $ alone: missing index; found by fuzzing):
             // report it as the syntax error it is
             throw new SyntaxException("invalid group name or reference (" + e.getMessage() + ")");
+        } catch (JCodingsException e) {
+            // jcodings, not joni, rejects a character property name it does not know when the name is
+            // not ASCII (\p{<non-ASCII>}, found by fuzzing), with an exception of its own
+            throw new SyntaxException(e.getMessage());
         } catch (NullPointerException e) {
             // joni's analyser fails on some back-references to a group it has not kept (found by
             // fuzzing: \k<pair> after (?<pair>...) whose pattern names further groups); a regex

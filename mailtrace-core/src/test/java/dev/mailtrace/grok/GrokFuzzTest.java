@@ -93,6 +93,13 @@ class GrokFuzzTest {
         assertThat(Grok.compile(PatternBank.builtin(), "[(]{600}\\(").captures("(".repeat(601))).isPresent();
     }
 
+    /** Found by fuzzing (seed {@code non-ascii-property-name}): jcodings' own exception, not joni's. */
+    @Test
+    void reportsAnUnknownNonAsciiCharacterPropertyAsABadPattern() {
+        assertThatThrownBy(() -> Grok.compile(PatternBank.builtin(), "a\\p{\u00e4ir}b")).isInstanceOf(PatternCompileException.class)
+                .hasMessage("pattern column 2: invalid regex at [\\p{\u00e4ir}]: invalid character property name <\u00e4ir>");
+    }
+
     /**
      * Found by fuzzing (seed {@code nested-classes}): a malformed reference kept as text, {@code %{[a-z.*P16}},
      * opens a class that nothing closes; doubled a dozen times its {@code [}s nest 8,192 deep and
