@@ -1,12 +1,15 @@
 package dev.mailtrace.spi;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.mailtrace.event.EnhancedStatusCode;
 import dev.mailtrace.event.EventType;
 import dev.mailtrace.event.FieldSpec;
 import dev.mailtrace.event.FieldWriter;
+import dev.mailtrace.event.RejectReason;
 
 /**
  * Helpers for a dialect's event types: declaring a type from shared field groups, and writing
@@ -16,6 +19,20 @@ import dev.mailtrace.event.FieldWriter;
  * {@code F.str(...)} reaches both.
  */
 public class DialectFields {
+
+    /** The reply code of a refusal or delivery. */
+    public static final FieldSpec CODE = FieldSpec.number("code", "SMTP reply code");
+    /** The enhanced status code, written with {@link #DSN_MEANING} by {@link #dsn}. */
+    public static final FieldSpec DSN = FieldSpec.keyword("dsn", "enhanced status code (RFC 3463)");
+    /** What {@link #DSN} means. */
+    public static final FieldSpec DSN_MEANING = FieldSpec.text("dsn_meaning", "what the enhanced status code means");
+    /** A refusal's {@link RejectReason}, by its label. */
+    public static final FieldSpec REASON = FieldSpec.keyword("reason", "refusal classified: "
+            + Arrays.stream(RejectReason.values()).map(RejectReason::label).collect(Collectors.joining(", ")));
+    /** The text of a line the dialect does not take apart further. */
+    public static final FieldSpec MESSAGE = FieldSpec.text("message", "the text of the line after its prefixes");
+    /** An error as the program logged it. */
+    public static final FieldSpec ERROR = FieldSpec.text("error", "what went wrong, as logged");
 
     /** For dialects' field classes that extend this one; there is no instance state. */
     protected DialectFields() {

@@ -8,7 +8,7 @@ import dev.mailtrace.spi.DialectFields;
 
 /**
  * Field specifications shared by the event types of this module's dialects and their own writing helpers; the generic ones
- * ({@code str}, {@code flag}, {@code dsn}, {@code eventType}) are {@link DialectFields}'.
+ * ({@code CODE}, {@code DSN}, {@code REASON}, {@code MESSAGE}, ..., {@code str}, {@code flag}, {@code dsn}, {@code eventType}) are {@link DialectFields}'.
  */
 final class F extends DialectFields {
 
@@ -27,7 +27,6 @@ final class F extends DialectFields {
     static final FieldSpec QUEUED_AS = FieldSpec.keyword("queued_as",
             "queue id(s) the message got when the filter re-injected it into the MTA on the same host (/-separated)");
     static final FieldSpec LEVEL = FieldSpec.keyword("level", "log level when logged: info, warning, error, fatal, panic, debug");
-    static final FieldSpec MESSAGE = FieldSpec.text("message", "the text of the line after its prefixes");
     static final FieldSpec CLIENT_HOSTNAME = FieldSpec.keyword("client_hostname", "reverse name of the SMTP client");
     static final FieldSpec CLIENT_IP = FieldSpec.ip("client_ip", "address of the client");
     static final FieldSpec CLIENT_PORT = FieldSpec.number("client_port", "TCP port of the client");

@@ -8,7 +8,7 @@ import dev.mailtrace.spi.DialectFields;
 
 /**
  * Field specifications shared by the postfix event types and their own writing helpers; the generic ones
- * ({@code str}, {@code flag}, {@code dsn}, {@code eventType}) are {@link DialectFields}'.
+ * ({@code CODE}, {@code DSN}, {@code REASON}, {@code MESSAGE}, ..., {@code str}, {@code flag}, {@code dsn}, {@code eventType}) are {@link DialectFields}'.
  */
 final class F extends DialectFields {
 
@@ -23,20 +23,12 @@ final class F extends DialectFields {
     static final FieldSpec SASL_METHOD = FieldSpec.keyword("sasl_method", "SASL mechanism the client authenticated with");
     static final FieldSpec SASL_USERNAME = FieldSpec.keyword("sasl_username", "SASL login name");
     static final FieldSpec SASL_SENDER = FieldSpec.keyword("sasl_sender", "SASL sender (AUTH= parameter)");
-    static final FieldSpec CODE = FieldSpec.number("code", "SMTP reply code");
-    static final FieldSpec DSN = FieldSpec.keyword("dsn", "enhanced status code (RFC 3463)");
-    static final FieldSpec DSN_MEANING = FieldSpec.text("dsn_meaning", "what the enhanced status code means");
-    static final FieldSpec REASON = FieldSpec.keyword("reason",
-            "refusal classified: greylisted, rbl, unknown_user, relay_denied, spf, helo, sender_domain, size, "
-                    + "rate_limit, tls_required, policy, other");
     static final FieldSpec REASON_TEXT = FieldSpec.text("reason_text",
             "refusal text without code, DSN and subject; for DNSBL refusals from \"blocked using\" on");
     static final FieldSpec RESPONSE = FieldSpec.text("response", "the reply as logged");
     static final FieldSpec STAGE = FieldSpec.keyword("stage",
             "SMTP stage (CONNECT, HELO, EHLO, MAIL, RCPT, DATA, END-OF-MESSAGE, ...)");
     static final FieldSpec LEVEL = FieldSpec.keyword("level", "log level: warning, fatal, panic or error");
-    static final FieldSpec MESSAGE = FieldSpec.text("message", "the text of the line after its prefixes");
-    static final FieldSpec ERROR = FieldSpec.text("error", "what went wrong, as logged");
     static final FieldSpec ACTION_TEXT = FieldSpec.text("action_text",
             "the action's argument after the context: redirect address, prepended or replacing text, refusal text");
     static final FieldSpec CHECK = FieldSpec.keyword("check", "what was checked: header, body, content or mime-error");

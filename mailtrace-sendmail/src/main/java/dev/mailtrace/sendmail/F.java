@@ -7,7 +7,7 @@ import dev.mailtrace.spi.DialectFields;
 
 /**
  * Field specifications shared by the sendmail event types and their own writing helpers; the generic ones
- * ({@code str}, {@code flag}, {@code dsn}, {@code eventType}) are {@link DialectFields}'.
+ * ({@code CODE}, {@code DSN}, {@code REASON}, {@code MESSAGE}, ..., {@code str}, {@code flag}, {@code dsn}, {@code eventType}) are {@link DialectFields}'.
  */
 final class F extends DialectFields {
 
@@ -18,19 +18,11 @@ final class F extends DialectFields {
             "sendmail queue id (pBFERI8l019936; absent for NOQUEUE and lines without one)");
     static final FieldSpec FROM = FieldSpec.keyword("from", "envelope sender without <>; empty for the null sender <>");
     static final FieldSpec TO = FieldSpec.keyword("to", "envelope recipient without <>");
-    static final FieldSpec CODE = FieldSpec.number("code", "SMTP reply code");
-    static final FieldSpec DSN = FieldSpec.keyword("dsn", "enhanced status code (RFC 3463)");
-    static final FieldSpec DSN_MEANING = FieldSpec.text("dsn_meaning", "what the enhanced status code means");
-    static final FieldSpec REASON = FieldSpec.keyword("reason",
-            "refusal classified: greylisted, rbl, unknown_user, relay_denied, spf, helo, sender_domain, size, "
-                    + "rate_limit, tls_required, policy, other");
     static final FieldSpec REASON_TEXT = FieldSpec.text("reason_text",
             "refusal text without code, DSN and the <address>... subject");
     static final FieldSpec RESPONSE = FieldSpec.text("response", "the reply or status text as logged");
     static final FieldSpec STAGE = FieldSpec.keyword("stage",
             "SMTP stage: CONNECT, HELO, MAIL, RCPT, DATA, END-OF-MESSAGE, STARTTLS, ETRN, VRFY, EXPN, ...");
-    static final FieldSpec MESSAGE = FieldSpec.text("message", "the text of the line after its prefixes");
-    static final FieldSpec ERROR = FieldSpec.text("error", "what went wrong, as logged");
     static final FieldSpec DAEMON = FieldSpec.keyword("daemon", "the daemon name from DaemonPortOptions (MTA, MSA, MTA-v4, ...)");
     static final FieldSpec SASL_METHOD = FieldSpec.keyword("sasl_method", "SASL mechanism (mech=)");
     static final FieldSpec SASL_USERNAME = FieldSpec.keyword("sasl_username", "SASL login name (authid=, user=)");
