@@ -3,6 +3,9 @@ package dev.mailtrace.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,14 +33,18 @@ class ListenCommandTest {
 
     @Test
     void elasticsearchOptionsAreCheckedBeforeAnythingStarts() {
-        Cli.Result mode = Cli.run("listen", "--tcp", "0", "--spool", dir.resolve("spool").toString(), "--es", "http://127.0.0.1:9",
-                "--es-mode", "weekly");
-        assertThat(mode.status()).isEqualTo(MailtraceCommand.EXIT_USAGE);
-        assertThat(mode.err()).contains("--es-mode: unknown mode [weekly]; valid: [daily, data_stream]");
-        Cli.Result retention = Cli.run("listen", "--tcp", "0", "--spool", dir.resolve("spool").toString(), "--es", "http://127.0.0.1:9",
-                "--retention", "3 months");
-        assertThat(retention.status()).isEqualTo(MailtraceCommand.EXIT_USAGE);
-        assertThat(retention.err()).contains("invalid age [3 months]");
+        Map<List<String>, String> wrong = Map.of(
+                List.of("--es-mode", "weekly"), "--es-mode: unknown mode [weekly]; valid: [daily, data_stream]",
+                List.of("--retention", "3 months"), "invalid age [3 months]",
+                List.of("--es-in-flight", "0"), "--es-in-flight must be at least 1, got 0");
+        wrong.forEach((options, error) -> {
+            List<String> args = new ArrayList<>(List.of("--tcp", "0", "--spool", dir.resolve("spool").toString(), "--es",
+                    "http://127.0.0.1:9"));
+            args.addAll(options);
+            Cli.Result r = Cli.run("listen", args.toArray(String[]::new));
+            assertThat(r.status()).as("%s", options).isEqualTo(MailtraceCommand.EXIT_USAGE);
+            assertThat(r.err()).contains(error);
+        });
         assertThat(dir.resolve("spool")).as("nothing started").doesNotExist();
     }
 
