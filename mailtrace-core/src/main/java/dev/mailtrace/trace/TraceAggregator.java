@@ -186,20 +186,23 @@ public final class TraceAggregator implements EventListener {
 
     /**
      * The process that logged a TLS session and then the client line of its transaction: a record
-     * rather than a joined string, since it is looked up for every message. Saved states write it
-     * joined, as {@code host NUL program NUL pid}.
+     * rather than a joined string, since it is looked up for every message. Saved states write its
+     * parts as fields of their own: host and program names are bytes from the log, NUL included.
      */
     private record ProcessKey(String host, String program, long pid) {
-        @Override
-        public String toString() {
-            return host + '\u0000' + program + '\u0000' + pid;
-        }
-
-        static ProcessKey parse(String text) throws TraceStateException {
-            String[] p = text.split("\u0000", -1);
+        /**
+         * A key as states written before 0.1 joined it, {@code host NUL program NUL pid}: the host up to
+         * the first NUL, the pid after the last, the program between (a NUL in a host name is read
+         * into the program).
+         */
+        static ProcessKey parseJoined(String text) throws TraceStateException {
+            int first = text.indexOf('\u0000');
+            int last = text.lastIndexOf('\u0000');
             try {
+                String program = text.substring(first + 1, last);
                 // a process without program name was written as "null"
-                return new ProcessKey(p[0], p[1].equals("null") ? null : p[1], Long.parseLong(p[2]));
+                return new ProcessKey(text.substring(0, first), program.equals("null") ? null : program,
+                        Long.parseLong(text.substring(last + 1)));
             } catch (RuntimeException e) {
                 throw new TraceStateException("not a process: " + text.replace('\u0000', ' '));
             }
@@ -367,7 +370,9 @@ public final class TraceAggregator implements EventListener {
             for (Map.Entry<ProcessKey, PendingTls> e : tlsByProcess.entrySet()) {
                 PendingTls p = e.getValue();
                 g.writeStartObject();
-                g.writeStringField("process", e.getKey().toString());
+                g.writeStringField("host", e.getKey().host());
+                StateCodec.string(g, "program", e.getKey().program());
+                g.writeNumberField("pid", e.getKey().pid());
                 StateCodec.string(g, "ip", p.ip);
                 StateCodec.tls(g, "tls", p.tls);
                 g.writeNumberField("time", p.time);
@@ -524,20 +529,27 @@ public final class TraceAggregator implements EventListener {
 
     private void readTls(StateCodec.Reader r) throws IOException {
         r.at(JsonToken.START_OBJECT);
-        String process = null;
+        String joined = null;
+        String host = null;
+        String program = null;
+        long pid = -1;
         String ip = null;
         TlsInfo tls = null;
         long time = 0;
         for (String f; (f = r.field()) != null; ) {
             switch (f) {
-                case "process" -> process = r.string();
+                case "host" -> host = r.string();
+                case "program" -> program = r.string();
+                case "pid" -> pid = r.longValue();
+                case "process" -> joined = r.string();
                 case "ip" -> ip = r.string();
                 case "tls" -> tls = r.tls();
                 case "time" -> time = r.longValue();
                 default -> r.skip();
             }
         }
-        tlsByProcess.put(ProcessKey.parse(r.require(process, "process")), new PendingTls(ip, r.require(tls, "tls"), time));
+        ProcessKey key = joined != null ? ProcessKey.parseJoined(joined) : new ProcessKey(r.require(host, "host"), program, pid);
+        tlsByProcess.put(key, new PendingTls(ip, r.require(tls, "tls"), time));
     }
 
     // ------------------------------------------------------------------ events

@@ -235,6 +235,29 @@ class TraceStateTest {
         assertThat(t.recipients().get(0).attempts().get(0).delay()).isEqualTo(1.0);
     }
 
+    /** Found by fuzzing (PostfixFuzzTest): a process whose name holds a NUL did not read back from a saved state. */
+    @Test
+    void aTlsSessionPendingAtARestartKeepsItsProcessWhateverItsName() throws IOException {
+        for (String[] process : new String[][] {{"mx1", "smtpd"}, {"mx1", "post\u0000fix/s pd"}, {"m\u0000x", "x\u0000"}, {"mx1", null}}) {
+            Feed f = new Feed().on(process[0]);
+            f.ev(process[1], 7, new Ev.Tls(Ev.client("a.example", "192.0.2.1"), "TLSv1.3", "TLS_AES_256_GCM_SHA384", 256));
+            f.restart();
+            f.ev(process[1], 7, new Ev.Accepted("Q1", Ev.client("a.example", "192.0.2.1"), null, null, null)).ev(new Ev.Removed("Q1"));
+            f.agg.finish();
+            assertThat(f.records).filteredOn(Transaction.class::isInstance).singleElement()
+                    .satisfies(r -> assertThat(((Transaction) r).tls()).as("%s", java.util.Arrays.toString(process)).isNotNull());
+        }
+        // as states written before 0.1 joined the process: host NUL program NUL pid
+        Feed f = new Feed();
+        f.ev("smtpd", 7, new Ev.Tls(Ev.client("a.example", "192.0.2.1"), "TLSv1.3", "TLS_AES_256_GCM_SHA384", 256));
+        String json = written(f.agg);
+        String joined = json.replace("\"host\":\"mx1\",\"program\":\"smtpd\",\"pid\":7", "\"process\":\"mx1\\u0000smtpd\\u00007\"");
+        assertThat(joined).isNotEqualTo(json);
+        TraceAggregator agg = fresh(true);
+        agg.readState(bytes(joined));
+        assertThat(written(agg)).isEqualTo(json);
+    }
+
     record Scored(String queueId, double score) implements dev.mailtrace.event.QueueEvent {
         @Override
         public dev.mailtrace.event.EventType type() {
