@@ -228,6 +228,10 @@ public final class Grok {
             // jcodings, not joni, rejects a character property name it does not know when the name is
             // not ASCII (\p{<non-ASCII>}, found by fuzzing), with an exception of its own
             throw new SyntaxException(e.getMessage());
+        } catch (StackOverflowError e) {
+            // nesting that nestingDepth does not see (an extended-mode comment hiding a '[', say):
+            // joni's parser recurses per level; a bad pattern, not a crash
+            throw new SyntaxException("regex nested too deep to parse");
         } catch (NullPointerException e) {
             // joni's analyser fails on some back-references to a group it has not kept (found by
             // fuzzing: \k<pair> after (?<pair>...) whose pattern names further groups); a regex
@@ -291,7 +295,7 @@ public final class Grok {
         return false;
     }
 
-    /** The deepest nesting of groups (outside character classes) and classes in them (escapes skipped). */
+    /** The deepest nesting of groups (outside character classes) and classes in them (escapes and comments skipped). */
     private static int nestingDepth(String regex) {
         int depth = 0;
         int max = 0;
@@ -300,6 +304,9 @@ public final class Grok {
             char c = regex.charAt(i);
             if (c == '\\') {
                 i++;
+            } else if (classDepth == 0 && c == '(' && regex.startsWith("?#", i + 1)) {
+                int end = regex.indexOf(')', i); // a comment ends at the first ')': a '[' in it opens nothing
+                i = end < 0 ? regex.length() : end;
             } else if (c == '[') {
                 max = Math.max(max, depth + ++classDepth);
             } else if (c == ']' && classDepth > 0) {

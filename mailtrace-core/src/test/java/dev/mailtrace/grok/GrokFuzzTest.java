@@ -93,6 +93,23 @@ class GrokFuzzTest {
         assertThat(Grok.compile(PatternBank.builtin(), "[(]{600}\\(").captures("(".repeat(601))).isPresent();
     }
 
+    /**
+     * Found by fuzzing (seed {@code comment-hiding-a-class}): a {@code [} inside a comment group made
+     * the nesting count take everything after it for a class and count no groups, and joni's parser
+     * overflowed the stack on the groups it did see.
+     */
+    @Test
+    void aCommentHidesNoNesting() throws Exception {
+        String deep = "(?#[)" + "(".repeat(3000) + "a" + ")".repeat(3000);
+        assertThatThrownBy(() -> Grok.compile(PatternBank.builtin(), deep)).isInstanceOf(PatternCompileException.class)
+                .hasMessage("pattern: groups or character classes nested deeper than 500 (references expanded)");
+        // an extended-mode comment hides its '[' from the count too: joni's stack overflow is the backstop,
+        // a bad pattern (located by the structure scan, which reads the '[' as a class), not a crash
+        String extended = "(?x)#[\n" + "(".repeat(100_000) + "a" + ")".repeat(100_000);
+        assertThatThrownBy(() -> Grok.compile(PatternBank.builtin(), extended)).isInstanceOf(PatternCompileException.class)
+                .hasMessageStartingWith("pattern column 6: invalid regex");
+    }
+
     /** Found by fuzzing (seed {@code non-ascii-property-name}): jcodings' own exception, not joni's. */
     @Test
     void reportsAnUnknownNonAsciiCharacterPropertyAsABadPattern() {
