@@ -255,28 +255,14 @@ public final class Grok {
             return regex;
         }
         StringBuilder out = new StringBuilder(regex.length() + 16);
-        int classDepth = 0;
-        int classStart = -1; // where the innermost class's members begin: a ']' there is a member
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            out.append(c);
-            if (c == '\\' && i + 1 < regex.length()) {
-                out.append(regex.charAt(++i));
-            } else if (c == '[') {
-                classDepth++;
-                classStart = regex.startsWith("^", i + 1) ? i + 2 : i + 1;
-            } else if (c == ']' && classDepth > 0 && i != classStart) {
-                classDepth--;
-            } else if (c == '(' && classDepth == 0 && regex.startsWith("?#", i + 1)) {
-                int end = regex.indexOf(')', i); // a comment ends at the first ')', whatever it holds
-                out.append(regex, i + 1, end < 0 ? regex.length() : end + 1);
-                i = end < 0 ? regex.length() : end;
-            } else if (c == '(' && classDepth == 0 && regex.startsWith("?=", i + 1)) {
-                out.append("?=(?!)|");
-                i += 2;
+        int[] copied = {0};
+        scan(regex, open -> {
+            if (regex.startsWith("?=", open + 1)) {
+                out.append(regex, copied[0], open + 3).append("(?!)|");
+                copied[0] = open + 3;
             }
-        }
-        return out.toString();
+        });
+        return out.append(regex, copied[0], regex.length()).toString();
     }
 
     private static boolean mayHoldMultiByteLiteral(String regex) {
@@ -295,29 +281,73 @@ public final class Grok {
         return false;
     }
 
-    /** The deepest nesting of groups (outside character classes) and classes in them (escapes and comments skipped). */
+    /** The deepest nesting of groups (outside character classes) and classes in them. */
     private static int nestingDepth(String regex) {
-        int depth = 0;
-        int max = 0;
+        final class Nesting implements RegexParts {
+            int depth;
+            int max;
+
+            @Override
+            public void group(int open) {
+                max = Math.max(max, ++depth);
+            }
+
+            @Override
+            public void groupEnd() {
+                depth--;
+            }
+
+            @Override
+            public void charClass(int classDepth) {
+                max = Math.max(max, depth + classDepth);
+            }
+        }
+        Nesting n = new Nesting();
+        scan(regex, n);
+        return n.max;
+    }
+
+    /** What {@link #scan} meets in a regex. */
+    @FunctionalInterface
+    private interface RegexParts {
+        /** A {@code (} at {@code open} that opens a group (not a comment, not in a class). */
+        void group(int open);
+
+        /** A {@code )} that ends a group. */
+        default void groupEnd() {
+        }
+
+        /** A {@code [} that opens a character class {@code classDepth} deep (1 outside any class). */
+        default void charClass(int classDepth) {
+        }
+    }
+
+    /**
+     * Scans {@code regex} as joni's parser nests it: a {@code \} takes the next character with it, a
+     * comment group {@code (?#...)} ends at its first {@code )} whatever it holds, and a {@code ]} first
+     * in a class (after a {@code ^}) is one of its members.
+     */
+    private static void scan(String regex, RegexParts parts) {
         int classDepth = 0;
+        int classStart = -1; // where the innermost class's members begin
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
                 i++;
-            } else if (classDepth == 0 && c == '(' && regex.startsWith("?#", i + 1)) {
-                int end = regex.indexOf(')', i); // a comment ends at the first ')': a '[' in it opens nothing
-                i = end < 0 ? regex.length() : end;
             } else if (c == '[') {
-                max = Math.max(max, depth + ++classDepth);
-            } else if (c == ']' && classDepth > 0) {
+                classStart = regex.startsWith("^", i + 1) ? i + 2 : i + 1;
+                parts.charClass(++classDepth);
+            } else if (c == ']' && classDepth > 0 && i != classStart) {
                 classDepth--;
+            } else if (classDepth == 0 && c == '(' && regex.startsWith("?#", i + 1)) {
+                int end = regex.indexOf(')', i);
+                i = end < 0 ? regex.length() : end;
             } else if (classDepth == 0 && c == '(') {
-                max = Math.max(max, ++depth);
+                parts.group(i);
             } else if (classDepth == 0 && c == ')') {
-                depth--;
+                parts.groupEnd();
             }
         }
-        return max;
     }
 
     /** Configures and compiles a {@link Grok}; not thread-safe. */
