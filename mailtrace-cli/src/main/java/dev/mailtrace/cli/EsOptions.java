@@ -82,14 +82,13 @@ final class EsOptions {
     }
 
     /**
-     * The options of the {@code elasticsearch} sink for {@code url}: the same verification,
-     * credentials file and layout as {@link #connect(String)} and {@link #layout}, for a command that
-     * opens the sink through the sink registry ({@code listen}).
+     * The options of the {@code elasticsearch} sink but its URL: the same verification, credentials
+     * file and layout as {@link #connect(String)} and {@link #layout}, for a command that opens the
+     * sink through the sink registry ({@code listen}).
      */
-    Map<String, String> sinkOptions(String url, int retentionDays) {
+    Map<String, String> sinkOptions(int retentionDays) {
         IndexLayout layout = layout(retentionDays);
         Map<String, String> o = new LinkedHashMap<>();
-        o.put("url", url);
         if (ca != null) {
             o.put("ca", ca.toString());
         }
@@ -110,19 +109,26 @@ final class EsOptions {
      * {@code embedded} starts the embedded node (or joins the one running); {@link #close} leaves it.
      */
     ElasticsearchClient connect() {
-        String target = url != null ? url : env.getOrDefault(ENV_URL, EMBEDDED);
+        return connect(urlOf(url != null ? url : env.getOrDefault(ENV_URL, EMBEDDED)));
+    }
+
+    /**
+     * The URL(s) of {@code target}: as given, or for {@code embedded} the embedded node's, started (or
+     * joined) here and left by {@link #close}.
+     */
+    String urlOf(String target) {
         if (!target.equalsIgnoreCase(EMBEDDED)) {
-            return connect(target);
+            return target;
         }
         embedded = startEmbedded(command.commandLine().getErr(), command.qualifiedName());
-        return connect(embedded.url());
+        return embedded.url();
     }
 
     /**
      * Starts the embedded node or joins the one running, telling on {@code err}, once, that it is
      * for trying mailtrace out, and showing the download of the distribution (first use) on a status line.
      */
-    static EmbeddedElasticsearch startEmbedded(PrintWriter err, String commandName) {
+    private static EmbeddedElasticsearch startEmbedded(PrintWriter err, String commandName) {
         StatusLine status = StatusLine.forStderr(err);
         long[] shownMb = {-1};
         EmbeddedElasticsearch node = EmbeddedElasticsearch.builder().progress((bytes, total) -> {

@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import dev.mailtrace.es.EmbeddedElasticsearch;
 import dev.mailtrace.listen.Cidr;
 import dev.mailtrace.listen.Endpoint;
 import dev.mailtrace.listen.FsyncPolicy;
@@ -171,22 +170,16 @@ final class ListenCommand implements java.util.concurrent.Callable<Integer> {
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         PrintWriter err = spec.commandLine().getErr();
-        EmbeddedElasticsearch node = null;
         try {
             if (es.url != null) {
-                Map<String, String> options = es.sinkOptions(es.url, write.retentionDays()); // checks the options first
+                Map<String, String> options = es.sinkOptions(write.retentionDays()); // checks the options first
                 write.checked().addTo(options);
-                if (es.url.equalsIgnoreCase(EsOptions.EMBEDDED)) {
-                    node = EsOptions.startEmbedded(err, spec.qualifiedName());
-                    options.put("url", node.url());
-                }
+                options.put("url", es.urlOf(es.url));
                 b.sink(ES_SINK, esSink(options, spoolDir));
             }
             return listen(b, metricsAt, stop, err);
         } finally {
-            if (node != null) {
-                node.close();
-            }
+            es.close(null); // leaves the embedded node, if it used one
         }
     }
 
