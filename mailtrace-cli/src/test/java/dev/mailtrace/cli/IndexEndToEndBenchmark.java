@@ -1,11 +1,9 @@
 package dev.mailtrace.cli;
 
+import static dev.mailtrace.es.EsIndexingBenchmark.median;
+
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,10 +69,10 @@ public final class IndexEndToEndBenchmark {
                 t0 = System.nanoTime();
                 run(null, "index", "--es", node.url(), "--checkpoint", checkpoint.toString(), "--finish", "--tz", "UTC", log.toString());
                 double indexSeconds = (System.nanoTime() - t0) / 1e9;
-                http(node.url(), "POST", "/mail-*/_refresh");
-                String count = http(node.url(), "GET", "/mail-*/_count");
-                String indices = http(node.url(), "GET", "/_cat/indices/mail-*?h=index").trim().replaceAll("\\s+", ",");
-                http(node.url(), "DELETE", "/" + indices); // by name: the node refuses wildcards in a delete
+                TestNodes.request(node.url(), "POST", "/mail-*/_refresh");
+                String count = TestNodes.request(node.url(), "GET", "/mail-*/_count");
+                String indices = TestNodes.request(node.url(), "GET", "/_cat/indices/mail-*?h=index").trim().replaceAll("\\s+", ",");
+                TestNodes.request(node.url(), "DELETE", "/" + indices); // by name: the node refuses wildcards in a delete
                 System.out.printf(Locale.ROOT, "round %d: trace %.2f s (%.0f lines/s), index %.2f s (%.0f lines/s, %.0f transactions/s),"
                         + " trace/index time %.2f; %s%n", round + 1, traceSeconds, lines / traceSeconds, indexSeconds, lines / indexSeconds,
                         transactions / indexSeconds, traceSeconds / indexSeconds, count.trim());
@@ -100,20 +98,5 @@ public final class IndexEndToEndBenchmark {
         if (p.waitFor() != 0) {
             throw new IOException("mailtrace " + String.join(" ", args) + " exited with " + p.exitValue());
         }
-    }
-
-    private static String http(String es, String method, String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(es + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException(method + " " + path + ": " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +48,7 @@ class ListenEsFaultsIT {
             Map<String, JsonNode> expected = documents(node.url());
             assertThat(expected).hasSizeGreaterThan(3_000); // 3,000 transactions and the messages complete by then
             for (String index : expected.values().stream().map(d -> d.path("_index").asText()).distinct().toList()) {
-                http(node.url(), "DELETE", "/" + index);
+                TestNodes.request(node.url(), "DELETE", "/" + index);
             }
 
             try (FaultyProxy proxy = new FaultyProxy(node.url())) {
@@ -102,20 +98,13 @@ class ListenEsFaultsIT {
 
     /** Every document of the {@code mail-*} indices by id: its index and source. */
     private static Map<String, JsonNode> documents(String es) throws Exception {
-        http(es, "POST", "/mail-*/_refresh");
-        JsonNode r = Cli.JSON.readTree(http(es, "GET", "/mail-*/_search?size=10000"));
+        TestNodes.request(es, "POST", "/mail-*/_refresh");
+        JsonNode r = Cli.JSON.readTree(TestNodes.request(es, "GET", "/mail-*/_search?size=10000"));
         assertThat(r.path("hits").path("total").path("value").asInt()).isLessThan(10_000);
         Map<String, JsonNode> docs = new TreeMap<>();
         for (JsonNode hit : r.path("hits").path("hits")) {
             assertThat(docs.put(hit.path("_id").asText(), hit)).as("id %s once", hit.path("_id")).isNull();
         }
         return docs;
-    }
-
-    private static String http(String es, String method, String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(es + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isEqualTo(200);
-        return r.body();
     }
 }
